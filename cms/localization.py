@@ -1,0 +1,31 @@
+"""Reading translatable objects in the visitor's language."""
+
+from django.db.models import Q
+from wagtail.models import Locale
+
+
+def localized_objects(objects):
+    """Each object's translation in the active locale (the object itself where none exists),
+    fetched in one query whatever the number of objects."""
+    objects = list(objects)
+    if not objects:
+        return []
+    locale = Locale.get_active()
+    model = type(objects[0])
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(
+            locale=locale, translation_key__in=[obj.translation_key for obj in objects]
+        )
+    }
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def for_active_locale(queryset):
+    """The one object of a per-locale singleton (navigation, site settings) for the active
+    locale, falling back to the default locale's."""
+    active = Locale.get_active()
+    default = Locale.get_default()
+    candidates = queryset.filter(Q(locale=active) | Q(locale=default)).select_related("locale")
+    by_locale = {obj.locale_id: obj for obj in candidates}
+    return by_locale.get(active.pk) or by_locale.get(default.pk)

@@ -1,0 +1,26 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import NavigationMenu, SiteSettings
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["__str__"]
+
+
+class SiteSettingsViewSet(SnippetViewSet):
+    model = SiteSettings
+    icon = "cog"
+    list_display = ["site_name", "donate_url", "default_hashtag"]
+
+
+class SiteViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Site"
+    menu_icon = "site"
+    menu_order = 310
+    items = (NavigationMenuViewSet, SiteSettingsViewSet)
+
+
+register_snippet(SiteViewSetGroup)

@@ -1,0 +1,186 @@
+"""The resource library: reports, briefs, legal tools, videos, and the taxonomies that sort them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import BodyBlock, DownloadBlock, VideoBlock
+from cms.localization import localized_objects
+from cms.models import SitePage
+
+
+class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120,
+        allow_unicode=True,
+        help_text=_("Used in addresses and API filters; keep it short and stable."),
+    )
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # One slug in every language, so that filters such as ?type=policy-brief work everywhere.
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceType(TaxonomySnippet):
+    """A kind of resource: research report, policy brief, bench book, video…; editors add more."""
+
+    description = models.TextField(blank=True)
+
+    class Meta(TaxonomySnippet.Meta):
+        verbose_name = _("resource type")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Topic(TaxonomySnippet):
+    """A subject a resource or campaign is about, e.g. online sexual exploitation."""
+
+    class Meta(TaxonomySnippet.Meta):
+        verbose_name = _("topic")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Region(TaxonomySnippet):
+    """A country or region, e.g. Kenya, Malawi, Global."""
+
+    is_country = models.BooleanField(
+        default=True, help_text=_("Untick for regions such as 'East Africa' or 'Global'.")
+    )
+
+    class Meta(TaxonomySnippet.Meta):
+        verbose_name = _("region")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class Partner(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation or coalition we work with, e.g. AUDRi."""
+
+    name = models.CharField(max_length=160)
+    description = models.TextField(blank=True)
+    url = models.URLField(blank=True, help_text=_("The partner's own website."))
+    join_url = models.URLField(blank=True, help_text=_("Where visitors can join, for coalitions."))
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    search_fields = [index.SearchField("name"), index.SearchField("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ResourceIndexPage(SitePage):
+    """The resource library: lists every resource, newest first, filtered by type."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = (
+            ResourcePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("resource_type", "cover_image")
+            .order_by("-publication_date", "title")
+        )
+        resource_types = ResourceType.objects.filter(locale=self.locale)
+        selected_type = request.GET.get("type", "")
+        if selected_type:
+            resources = resources.filter(resource_type__slug=selected_type)
+        context.update(
+            resources=resources, resource_types=resource_types, selected_type=selected_type
+        )
+        return context
+
+
+class ResourcePage(SitePage):
+    """One resource: a report, brief, legal tool, video or testimony, with its files."""
+
+    resource_type = models.ForeignKey(
+        ResourceType, on_delete=models.PROTECT, related_name="resources"
+    )
+    summary = models.TextField(
+        max_length=400, help_text=_("One or two sentences shown in lists and shared links.")
+    )
+    publication_date = models.DateField()
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyBlock(), blank=True)
+    downloads = StreamField(
+        [("download", DownloadBlock())],
+        blank=True,
+        help_text=_("Files to download: the report itself, translations, annexes."),
+    )
+    video = StreamField(
+        [("video", VideoBlock())],
+        blank=True,
+        max_num=1,
+        help_text=_("For video resources: the recording to watch."),
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="resources")
+    regions = ParentalManyToManyField(Region, blank=True, related_name="resources")
+    featured = models.BooleanField(
+        default=False, help_text=_("Featured resources are shown on the home page.")
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("resource_type"), FieldPanel("publication_date"), FieldPanel("featured")],
+            heading=_("About this resource"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("body"),
+        FieldPanel("downloads"),
+        FieldPanel("video"),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("regions")], heading=_("Topics and regions")
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+        index.FilterField("featured"),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_share_image(self):
+        return self.cover_image
+
+    @property
+    def localized_topics(self):
+        return localized_objects(self.topics.all())
+
+    @property
+    def localized_regions(self):
+        return localized_objects(self.regions.all())

@@ -1,0 +1,158 @@
+"""Contracts an operator and a search engine rely on: redirects, health check, sitemap, settings."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from tests.html import parse
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("ar", "/ar/"),
+        ("sw-KE", "/sw/"),
+        ("es-419,es;q=0.9", "/es/"),
+        ("de-DE,de;q=0.9", "/en/"),
+        ("", "/en/"),
+    ],
+)
+def test_root_redirects_to_the_visitors_language(client, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert client.get(expected).status_code == 200
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database_as_json(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_live_page_in_every_language(client):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    live_pages = Page.objects.live().public().filter(depth__gte=2).specific()
+    assert body.count("<url>") == live_pages.count()
+    for code, _name in settings.LANGUAGES:
+        assert f"/{code}/" in body
+    for page in live_pages:
+        assert f"<loc>{page.full_url}</loc>" in body
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_draft_pages(client):
+    draft = Page.objects.live().filter(locale__language_code="fr", depth=4).first()
+    draft.unpublish()
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert draft.full_url not in body
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_localized_404(client):
+    response = client.get("/fr/cette-page-nexiste-pas/")
+
+    assert response.status_code == 404
+    assert parse(response).find("html")["lang"] == "fr"
+
+
+@pytest.mark.django_db
+def test_search_query_that_is_too_long_or_odd_is_handled(client):
+    response = client.get("/en/search/", {"q": "x" * 5000, "page": "not-a-number"})
+
+    assert response.status_code == 200
+
+
+def run_settings(module, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    environment.update(env, DJANGO_SETTINGS_MODULE=module)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_settings("cms.settings.production", DJANGO_ALLOWED_HOSTS="example.org")
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_allowed_hosts():
+    result = run_settings("cms.settings.production", DJANGO_SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_settings_start_when_configured():
+    result = run_settings(
+        "cms.settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DATABASE_URL="postgres://cms@db.example.org/cms",
+        REDIS_URL="redis://cache.example.org:6379/0",
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_database_and_cache_come_from_the_environment():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
+        "'django.contrib.postgres' in s.INSTALLED_APPS)"
+    )
+    environment = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        DATABASE_URL="postgres://cms@db.example.org/cms",
+        REDIS_URL="redis://cache.example.org:6379/0",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "django_redis.cache.RedisCache",
+        "True",
+    ]
+
+
+@pytest.mark.django_db
+def test_development_admin_account_is_refused_without_debug():
+    with pytest.raises(CommandError, match="only runs with DEBUG"):
+        call_command("ensure_dev_admin")

@@ -1,0 +1,30 @@
+import os
+import shutil
+import tempfile
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root():
+    """Uploaded and generated files go to a folder of their own, removed after the run."""
+    path = tempfile.mkdtemp(prefix="cms-test-media-")
+    settings.MEDIA_ROOT = path
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, media_root):
+    """Every test database starts with the demo site in all five languages, built once."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def english_home(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="en", depth=2)

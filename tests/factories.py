@@ -1,0 +1,151 @@
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+
+from home.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    HomePage,
+    NavigationMenu,
+    SiteSettings,
+    StandardPage,
+)
+from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
+from stories.models import StoryIndexPage, SurvivorStoryPage
+
+
+class LocaleFactory(DjangoModelFactory):
+    language_code = "en"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ("language_code",)
+
+
+class TranslatableFactory(DjangoModelFactory):
+    locale = factory.LazyFunction(lambda: LocaleFactory(language_code="en"))
+
+
+class ResourceTypeFactory(TranslatableFactory):
+    name = factory.Sequence(lambda n: f"Resource type {n}")
+    slug = factory.Sequence(lambda n: f"resource-type-{n}")
+
+    class Meta:
+        model = ResourceType
+
+
+class TopicFactory(TranslatableFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = Topic
+
+
+class RegionFactory(TranslatableFactory):
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+
+    class Meta:
+        model = Region
+
+
+class PartnerFactory(TranslatableFactory):
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    url = "https://partner.example.org/"
+
+    class Meta:
+        model = Partner
+
+
+class SiteSettingsFactory(TranslatableFactory):
+    site_name = "Test Collective"
+    donate_url = "https://donate.example.org/"
+    default_hashtag = "#TestDay"
+    newsletter_url = "https://lists.example.org/"
+
+    class Meta:
+        model = SiteSettings
+
+
+class NavigationMenuFactory(TranslatableFactory):
+    class Meta:
+        model = NavigationMenu
+
+
+class PageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    locale = factory.LazyFunction(lambda: LocaleFactory(language_code="en"))
+
+    class Meta:
+        abstract = True
+
+
+class HomePageFactory(PageFactory):
+    title = "Home"
+    hero_heading = "Nobody should be bought or sold"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(PageFactory):
+    intro = "What this page is about."
+
+    class Meta:
+        model = StandardPage
+
+
+class CampaignIndexPageFactory(PageFactory):
+    class Meta:
+        model = CampaignIndexPage
+
+
+class CampaignPageFactory(PageFactory):
+    intro = "Why this campaign matters."
+    awareness_date = datetime.date(2026, 7, 30)
+    hashtag = "#WorldDayAgainstTrafficking"
+
+    class Meta:
+        model = CampaignPage
+
+
+class ResourceIndexPageFactory(PageFactory):
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourcePageFactory(PageFactory):
+    resource_type = factory.SubFactory(ResourceTypeFactory)
+    summary = "A short summary of the resource."
+    publication_date = datetime.date(2026, 3, 1)
+
+    class Meta:
+        model = ResourcePage
+
+
+class StoryIndexPageFactory(PageFactory):
+    class Meta:
+        model = StoryIndexPage
+
+
+class SurvivorStoryPageFactory(PageFactory):
+    pseudonym = "Amani"
+    quote = "I was promised a job."
+    body = "<p>The story.</p>"
+    content_warning = "Mentions coercion."
+
+    class Meta:
+        model = SurvivorStoryPage
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    pass
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    pass

@@ -1,0 +1,102 @@
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+from tests.html import parse
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+PAGE_TYPES = [
+    "home.HomePage",
+    "home.StandardPage",
+    "home.CampaignIndexPage",
+    "home.CampaignPage",
+    "resources.ResourceIndexPage",
+    "resources.ResourcePage",
+    "stories.StoryIndexPage",
+    "stories.SurvivorStoryPage",
+]
+
+
+def demo_page(page_type, language):
+    app_label, model_name = page_type.lower().split(".")
+    return (
+        Page.objects.live()
+        .filter(
+            content_type__app_label=app_label,
+            content_type__model=model_name,
+            locale__language_code=language,
+        )
+        .order_by("path")
+        .first()
+        .specific
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_renders_in_every_language(client, page_type, language):
+    page = demo_page(page_type, language)
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    document = parse(response)
+    html = document.find("html")
+    assert html["lang"] == language
+    assert html["dir"] == ("rtl" if language == "ar" else "ltr")
+    assert page.title in document.text
+    assert document.find("link", rel="canonical")["href"] == page.full_url
+    alternates = {
+        link["hreflang"]: link["href"] for link in document.find_all("link", rel="alternate")
+    }
+    expected = {
+        translation.locale.language_code: translation.full_url
+        for translation in page.get_translations(inclusive=True).live()
+    }
+    assert {code: href for code, href in alternates.items() if code != "x-default"} == expected
+    assert set(expected) == set(LANGUAGE_CODES)
+    assert alternates["x-default"] == expected["en"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "ar", "sw"])
+def test_language_switcher_lands_on_the_same_page_in_each_language(client, language):
+    campaign = demo_page("home.CampaignPage", "en")
+    document = parse(client.get(campaign.url))
+    switcher_links = {
+        link["hreflang"]: link["href"] for link in document.find_all("a") if link.get("hreflang")
+    }
+    translation = campaign.get_translation(Locale.objects.get(language_code=language))
+
+    response = client.get(switcher_links[language])
+
+    assert switcher_links[language] == translation.url
+    assert response.status_code == 200
+    assert parse(response).find("html")["lang"] == language
+    assert translation.title in parse(response).text
+
+
+@pytest.mark.django_db
+def test_translated_pages_show_translated_text_not_english(client):
+    english = demo_page("home.CampaignPage", "en")
+    for language in ["fr", "es", "sw", "ar"]:
+        translated = demo_page("home.CampaignPage", language)
+        text = parse(client.get(translated.url)).text
+        assert translated.title != english.title
+        assert english.intro not in text
+        assert translated.intro in text
+
+
+@pytest.mark.django_db
+def test_main_navigation_and_snippets_read_in_the_visitors_language(client):
+    french_resource = demo_page("resources.ResourcePage", "fr")
+    text = parse(client.get(french_resource.url)).text
+
+    assert french_resource.resource_type.locale.language_code == "fr"
+    assert french_resource.resource_type.name in text
+    for topic in french_resource.localized_topics:
+        assert topic.locale.language_code == "fr"
+        assert topic.name in text
+    french_resources_index = demo_page("resources.ResourceIndexPage", "fr")
+    nav_links = [a["href"] for a in parse(client.get(french_resource.url)).find_all("a")]
+    assert french_resources_index.url in nav_links
