@@ -72,7 +72,7 @@ class Command(BaseCommand):
         }
 
     def ensure_collection(self):
-        root = Collection.get_first_root_node()
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         existing = root.get_children().filter(name="Demo").first()
         return existing or root.add_child(name="Demo")
 
@@ -143,7 +143,9 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = HomePage.objects.filter(translation_key=demo_key("page:home")).first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.english)
+            )
             # Wagtail's installation leaves a placeholder "Welcome" page where the home page goes.
             for placeholder in root.get_children().filter(
                 content_type__model="page", numchild=0, slug="home"
