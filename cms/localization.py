@@ -4,13 +4,12 @@ from django.db.models import Q
 from wagtail.models import Locale
 
 
-def localized_objects(objects):
-    """Each object's translation in the active locale (the object itself where none exists),
-    fetched in one query whatever the number of objects."""
+def localized_objects(objects, locale):
+    """Each object's translation in `locale` (the object itself where none exists), fetched in
+    one query whatever the number of objects."""
     objects = list(objects)
     if not objects:
         return []
-    locale = Locale.get_active()
     model = type(objects[0])
     translations = {
         obj.translation_key: obj

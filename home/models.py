@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -71,7 +72,7 @@ class HomePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         campaign = self.featured_campaign
         if campaign:
-            campaign = campaign.localized
+            campaign = campaign.get_translation_or_none(self.locale)
         context["featured_campaign"] = campaign if campaign and campaign.live else None
         context["featured_resources"] = (
             ResourcePage.objects.live()
@@ -198,23 +199,30 @@ class CampaignPage(SitePage):
         day = self.awareness_date.replace(year=today.year)
         return day if day >= today else day.replace(year=today.year + 1)
 
-    @property
+    @cached_property
     def related_live_pages(self):
-        """Related resources and stories in the visitor's language, live ones only."""
-        pages = [block.value.localized for block in self.related_pages if block.value]
-        return [page.specific for page in pages if page.live]
+        """Related resources and stories in this page's language, live and public ones only."""
+        keys = [block.value.translation_key for block in self.related_pages if block.value]
+        pages = {
+            page.translation_key: page
+            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            .live()
+            .public()
+            .specific()
+        }
+        return [pages[key] for key in keys if key in pages]
 
     @property
     def localized_partners(self):
-        return localized_objects(self.partners.all())
+        return localized_objects(self.partners.all(), self.locale)
 
     @property
     def localized_topics(self):
-        return localized_objects(self.topics.all())
+        return localized_objects(self.topics.all(), self.locale)
 
     @property
     def localized_regions(self):
-        return localized_objects(self.regions.all())
+        return localized_objects(self.regions.all(), self.locale)
 
 
 class SocialAccountValue(blocks.StructValue):

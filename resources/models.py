@@ -179,8 +179,8 @@ class ResourcePage(SitePage):
 
     @property
     def localized_topics(self):
-        return localized_objects(self.topics.all())
+        return localized_objects(self.topics.all(), self.locale)
 
     @property
     def localized_regions(self):
-        return localized_objects(self.regions.all())
+        return localized_objects(self.regions.all(), self.locale)

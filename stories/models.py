@@ -102,5 +102,13 @@ class SurvivorStoryPage(SitePage):
     def get_meta_description(self):
         return self.search_description or self.quote
 
+    @property
+    def live_related_campaign(self):
+        """The related campaign in this story's language, if it is live."""
+        if not self.related_campaign_id:
+            return None
+        campaign = self.related_campaign.get_translation_or_none(self.locale)
+        return campaign if campaign and campaign.live else None
+
     def get_share_image(self):
         return self.image
