@@ -47,3 +47,6 @@ messages: install
 
 clean:
 	rm -rf $(VENV) staticfiles
+
+bench: seed
+	$(BIN)/python manage.py bench

@@ -12,23 +12,6 @@ from wagtail.images.blocks import ImageChooserBlock
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class LinkValue(blocks.StructValue):
-    @property
-    def target_page(self):
-        page = self.get("page")
-        return page.localized if page else None
-
-    @property
-    def href(self):
-        page = self.target_page
-        return page.url if page else self.get("url")
-
-    @property
-    def text(self):
-        page = self.target_page
-        return self.get("label") or (page.title if page else self.get("url"))
-
-
 class LinkBlock(blocks.StructBlock):
     """A link to a page of this site (followed to its translation) or to another site."""
 
@@ -40,7 +23,6 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        value_class = LinkValue
 
     def clean(self, value):
         value = super().clean(value)

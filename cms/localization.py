@@ -28,3 +28,22 @@ def for_active_locale(queryset):
     candidates = queryset.filter(Q(locale=active) | Q(locale=default)).select_related("locale")
     by_locale = {obj.locale_id: obj for obj in candidates}
     return by_locale.get(active.pk) or by_locale.get(default.pk)
+
+
+def localized_pages(pages, locale):
+    """Each page's live translation in `locale`, falling back to the page itself, in one query.
+    Pages that are neither live in `locale` nor live themselves are left out."""
+    from wagtail.models import Page
+
+    pages = [page for page in pages if page is not None]
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale, translation_key__in=[page.translation_key for page in pages]
+        )
+    }
+    return [
+        found
+        for found in (translations.get(page.translation_key) or page for page in pages)
+        if found.live
+    ]

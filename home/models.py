@@ -1,6 +1,7 @@
 """The site's shell: home page, standard pages, campaigns, navigation and per-language settings."""
 
 import datetime
+from collections import namedtuple
 
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,15 +10,17 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import BodyBlock, CallsToActionBlock, LinkBlock
-from cms.localization import for_active_locale, localized_objects
+from cms.localization import for_active_locale, localized_objects, localized_pages
 from cms.models import SitePage
 from resources.models import ResourcePage
 from stories.models import SurvivorStoryPage
+
+MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
 
 HASHTAG_HELP = _("Without spaces, e.g. #WorldDayAgainstTrafficking.")
 
@@ -312,6 +315,33 @@ class NavigationMenu(TranslatableMixin, models.Model):
 
     def __str__(self):
         return str(_("Navigation (%(locale)s)") % {"locale": self.locale})
+
+    @cached_property
+    def main_menu(self):
+        return self.resolve_links(self.main_links)
+
+    @cached_property
+    def footer_menu(self):
+        return self.resolve_links(self.footer_links)
+
+    @staticmethod
+    def resolve_links(stream):
+        """The links of `stream` in the visitor's language, pages looked up in one query."""
+        values = [block.value for block in stream]
+        pages = {
+            page.translation_key: page
+            for page in localized_pages([value["page"] for value in values], Locale.get_active())
+        }
+        links = []
+        for value in values:
+            if value["page"]:
+                page = pages.get(value["page"].translation_key)
+                if page is None:
+                    continue
+                links.append(MenuLink(page.url, value["label"] or page.title, page.pk))
+            elif value["url"]:
+                links.append(MenuLink(value["url"], value["label"] or value["url"], None))
+        return links
 
     @classmethod
     def for_active_locale(cls):

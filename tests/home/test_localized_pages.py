@@ -59,6 +59,24 @@ def test_every_page_type_renders_in_every_language(client, page_type, language):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_has_landmarks_and_headings_in_order(client, page_type, language):
+    document = parse(client.get(demo_page(page_type, language).url))
+
+    levels = [int(tag[1]) for tag, _attrs in document.elements if tag in {"h1", "h2", "h3", "h4"}]
+    assert levels.count(1) == 1
+    assert levels[0] == 1
+    for previous, current in zip(levels, levels[1:], strict=False):
+        assert current <= previous + 1, levels
+    assert document.find("main", id="main") is not None
+    assert document.find("a", href="#main") is not None
+    assert all(nav.get("aria-label") for nav in document.find_all("nav"))
+    for image in document.find_all("img"):
+        assert "alt" in image
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "ar", "sw"])
 def test_language_switcher_lands_on_the_same_page_in_each_language(client, language):
     campaign = demo_page("home.CampaignPage", "en")
