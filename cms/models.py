@@ -1,3 +1,5 @@
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from wagtail.models import Page
 
 
@@ -8,7 +10,11 @@ class SitePage(Page):
         abstract = True
 
     def get_meta_description(self):
-        return self.search_description
+        """The editor's search description, else the page's own introduction, as plain text."""
+        if self.search_description:
+            return self.search_description
+        intro = getattr(self, "intro", "")
+        return Truncator(strip_tags(str(intro))).chars(300) if intro else ""
 
     def get_share_image(self):
         return None

@@ -106,9 +106,6 @@ class StandardPage(SitePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
 
 class CampaignIndexPage(SitePage):
     """Lists the campaigns, the next awareness day first."""
@@ -189,9 +186,6 @@ class CampaignPage(SitePage):
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
     def get_share_image(self):
         return self.hero_image
 
@@ -268,6 +262,14 @@ class SiteSettings(TranslatableMixin, models.Model):
         help_text=_("The neutral site the quick-exit button opens, e.g. a weather page."),
     )
     social_accounts = StreamField([("account", SocialAccountBlock())], blank=True)
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared on social networks."),
+    )
 
     override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
 
@@ -286,6 +288,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         ),
         FieldPanel("quick_exit_url"),
         FieldPanel("social_accounts"),
+        FieldPanel("default_share_image"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -270,3 +270,40 @@ def test_site_settings_are_edited_per_language(admin_client, client):
 
     assert "https://donar.example.org/" in client.get("/es/").content.decode()
     assert "https://donar.example.org/" not in client.get("/en/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model",
+    [
+        HomePage,
+        StandardPage,
+        CampaignIndexPage,
+        CampaignPage,
+        ResourceIndexPage,
+        ResourcePage,
+        StoryIndexPage,
+        SurvivorStoryPage,
+    ],
+)
+def test_editor_opens_every_page_type_in_the_admin(admin_client, model):
+    page = english(model)
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "model", [ResourceType, Topic, Region, Partner, NavigationMenu, SiteSettings]
+)
+def test_editor_opens_every_snippet_in_the_admin(admin_client, model):
+    name = f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}"
+
+    listing = admin_client.get(reverse(f"{name}:list"))
+    edit = admin_client.get(reverse(f"{name}:edit", args=[english(model).pk]))
+
+    assert listing.status_code == 200
+    assert edit.status_code == 200

@@ -45,6 +45,10 @@ def test_every_page_type_renders_in_every_language(client, page_type, language):
     assert html["lang"] == language
     assert html["dir"] == ("rtl" if language == "ar" else "ltr")
     assert page.title in document.text
+    assert document.find("title") is not None
+    assert document.meta("description")
+    assert document.meta("og:image").startswith("http")
+    assert document.meta("og:url") == page.full_url
     assert document.find("link", rel="canonical")["href"] == page.full_url
     alternates = {
         link["hreflang"]: link["href"] for link in document.find_all("link", rel="alternate")

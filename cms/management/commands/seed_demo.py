@@ -296,7 +296,7 @@ class Command(BaseCommand):
             ],
             footer_text=content.FOOTER_TEXT,
         )
-        settings_data = dict(content.SITE_SETTINGS)
+        settings_data = dict(content.SITE_SETTINGS, default_share_image=home.hero_image)
         social_accounts = settings_data.pop("social_accounts")
         self.snippet(
             SiteSettings,
