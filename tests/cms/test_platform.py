@@ -156,3 +156,29 @@ def test_database_and_cache_come_from_the_environment():
 def test_development_admin_account_is_refused_without_debug():
     with pytest.raises(CommandError, match="only runs with DEBUG"):
         call_command("ensure_dev_admin")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_TEST_URL"), reason="set REDIS_TEST_URL to test the Redis cache"
+)
+def test_redis_cache_stores_and_reads_values():
+    code = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "cache.set('health', 'ok', 30); print(cache.get('health'))"
+    )
+    environment = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        REDIS_URL=os.environ["REDIS_TEST_URL"],
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
