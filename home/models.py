@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import BodyBlock, CallsToActionBlock, LinkBlock
 from cms.localization import for_active_locale, localized_objects, localized_pages
 from cms.models import SitePage
-from resources.models import ResourcePage
+from resources.models import ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
@@ -126,7 +126,7 @@ class CampaignIndexPage(SitePage):
         return context
 
 
-class CampaignPage(SitePage):
+class CampaignPage(TopicsAndRegionsMixin, SitePage):
     """A campaign around an awareness day, e.g. World Day Against Trafficking in Persons."""
 
     awareness_date = models.DateField(
@@ -212,14 +212,6 @@ class CampaignPage(SitePage):
     @property
     def localized_partners(self):
         return localized_objects(self.partners.all(), self.locale)
-
-    @property
-    def localized_topics(self):
-        return localized_objects(self.topics.all(), self.locale)
-
-    @property
-    def localized_regions(self):
-        return localized_objects(self.regions.all(), self.locale)
 
 
 class SocialAccountValue(blocks.StructValue):

@@ -85,6 +85,18 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+class TopicsAndRegionsMixin:
+    """For pages with `topics` and `regions`: both read in the page's own language."""
+
+    @property
+    def localized_topics(self):
+        return localized_objects(self.topics.all(), self.locale)
+
+    @property
+    def localized_regions(self):
+        return localized_objects(self.regions.all(), self.locale)
+
+
 class ResourceIndexPage(SitePage):
     """The resource library: lists every resource, newest first, filtered by type."""
 
@@ -116,7 +128,7 @@ class ResourceIndexPage(SitePage):
         return context
 
 
-class ResourcePage(SitePage):
+class ResourcePage(TopicsAndRegionsMixin, SitePage):
     """One resource: a report, brief, legal tool, video or testimony, with its files."""
 
     resource_type = models.ForeignKey(
@@ -176,11 +188,3 @@ class ResourcePage(SitePage):
 
     def get_share_image(self):
         return self.cover_image
-
-    @property
-    def localized_topics(self):
-        return localized_objects(self.topics.all(), self.locale)
-
-    @property
-    def localized_regions(self):
-        return localized_objects(self.regions.all(), self.locale)

@@ -81,7 +81,8 @@ def test_search_query_that_is_too_long_or_odd_is_handled(client):
     assert response.status_code == 200
 
 
-def run_settings(module, **env):
+def run_python(code, module, **env):
+    """Run `code` in a new Python process with the given settings module and environment."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -89,13 +90,17 @@ def run_settings(module, **env):
     }
     environment.update(env, DJANGO_SETTINGS_MODULE=module)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env=environment,
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
         check=False,
     )
+
+
+def run_settings(module, **env):
+    return run_python("pass", module, **env)
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
@@ -125,26 +130,16 @@ def test_production_settings_start_when_configured():
 
 
 def test_database_and_cache_come_from_the_environment():
-    code = (
-        "import django; django.setup(); from django.conf import settings as s; "
+    result = run_python(
+        "from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
-        "'django.contrib.postgres' in s.INSTALLED_APPS)"
-    )
-    environment = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        "'django.contrib.postgres' in s.INSTALLED_APPS)",
+        "cms.settings.dev",
         DATABASE_URL="postgres://cms@db.example.org/cms",
         REDIS_URL="redis://cache.example.org:6379/0",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=True,
-    )
 
+    assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
         "django.db.backends.postgresql",
         "django_redis.cache.RedisCache",
@@ -162,22 +157,11 @@ def test_development_admin_account_is_refused_without_debug():
     not os.environ.get("REDIS_TEST_URL"), reason="set REDIS_TEST_URL to test the Redis cache"
 )
 def test_redis_cache_stores_and_reads_values():
-    code = (
-        "import django; django.setup(); from django.core.cache import cache; "
-        "cache.set('health', 'ok', 30); print(cache.get('health'))"
-    )
-    environment = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+    result = run_python(
+        "from django.core.cache import cache; "
+        "cache.set('health', 'ok', 30); print(cache.get('health'))",
+        "cms.settings.dev",
         REDIS_URL=os.environ["REDIS_TEST_URL"],
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
     )
 
     assert result.returncode == 0, result.stderr
