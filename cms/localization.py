@@ -47,3 +47,18 @@ def localized_pages(pages, locale):
         for found in (translations.get(page.translation_key) or page for page in pages)
         if found.live
     ]
+
+
+def untranslated_page_url(page, locale, request=None):
+    """Where visitors of `locale` read `page` while it has no translation into it: under its
+    nearest translated ancestor (see SitePage.route). None when no ancestor is translated."""
+    slugs = []
+    current = page
+    while current is not None and not current.is_root():
+        translated = current.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            base = translated.get_url(request)
+            return base and base + "".join(f"{slug}/" for slug in reversed(slugs))
+        slugs.append(current.slug)
+        current = current.get_parent()
+    return None

@@ -1,10 +1,12 @@
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 class SitePage(Page):
-    """What every public page offers its templates: a description and an image for shared links."""
+    """What every public page offers: a description and an image for shared links, and a
+    fallback to the original language for pages not translated yet."""
 
     class Meta:
         abstract = True
@@ -18,3 +20,29 @@ class SitePage(Page):
 
     def get_share_image(self):
         return None
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            untranslated = self.untranslated_child(path_components)
+            if untranslated is None:
+                raise
+            return untranslated.specific.route(request, path_components[1:])
+
+    def untranslated_child(self, path_components):
+        """A child of this page's original-language version that has no live translation into
+        this page's language, found by its slug: shown under this page's address, in its own
+        language, until it is translated (no alias pages that break when pages move)."""
+        if not path_components:
+            return None
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
+            return None
+        original = self.get_translation_or_none(default_locale)
+        if original is None:
+            return None
+        child = original.get_children().live().filter(slug=path_components[0]).first()
+        if child is None or child.get_translations().live().filter(locale=self.locale_id).exists():
+            return None
+        return child

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
+from cms.localization import untranslated_page_url
+
 register = template.Library()
 
 
@@ -18,25 +20,21 @@ def _language_name(code):
 def page_translations(context, page=None):
     """One entry per site language: where the visitor lands on switching to it.
 
-    A page's live translation when it has one; otherwise that language's home page
-    (or, off the page tree, the same address in that language)."""
+    A page's live translation when it has one; otherwise the page itself in its original
+    language under that language's address (see SitePage.route). Off the page tree (search,
+    errors): the same address in that language."""
     request = context["request"]
     current = translation.get_language()
+    is_page = isinstance(page, Page)
     translations = {}
-    if isinstance(page, Page):
+    locales = {}
+    if is_page:
         for translated in (
             page.get_translations(inclusive=True).live().public().select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
-    site = Site.find_for_request(request)
-    homes = {}
-    if site and len(translations) < len(settings.LANGUAGES):
-        homes = {
-            home.locale.language_code: home
-            for home in site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+        if len(translations) < len(settings.LANGUAGES):
+            locales = {locale.language_code: locale for locale in Locale.objects.all()}
     entries = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
@@ -44,11 +42,13 @@ def page_translations(context, page=None):
         if target is not None:
             url = target.get_url(request)
             full_url = target.get_full_url(request)
-        elif page is None or not isinstance(page, Page):
+        elif not is_page:
             url = translate_url(request.get_full_path(), code)
-        elif code in homes:
-            url = homes[code].get_url(request)
+        elif code in locales:
+            url = untranslated_page_url(page, locales[code], request)
         else:
+            url = None
+        if not url:
             continue
         entries.append(
             {
@@ -56,7 +56,7 @@ def page_translations(context, page=None):
                 "name": _language_name(code),
                 "url": url,
                 "is_current": code == current,
-                "is_translation": target is not None,
+                "is_translation": target is not None or not is_page,
                 "full_url": full_url or request.build_absolute_uri(url),
             }
         )
@@ -70,14 +70,3 @@ def absolute_url(context, url):
     site = page.get_site() if isinstance(page, Page) else Site.find_for_request(context["request"])
     base = site.root_url if site else context["request"].build_absolute_uri("/")
     return urljoin(base + "/", url)
-
-
-@register.simple_tag
-def text_direction(language_code=None):
-    code = language_code or translation.get_language()
-    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
-
-
-@register.simple_tag
-def default_language():
-    return Locale.get_default().language_code
