@@ -1,0 +1,67 @@
+"""Who may translate into which language.
+
+A translator's languages follow from the pages they may edit: a group with edit permission on
+the French home page translates into French. Pages are guarded by Wagtail's page permissions;
+this module adds the same rule for snippets and for wagtail-localize's translation views,
+which only check permissions per model."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from wagtail.models import GroupPagePermission, TranslatableMixin
+from wagtail_localize.models import Translation
+
+ALL_LOCALES = None
+
+
+def translatable_locale_ids(user):
+    """The ids of the locales `user` may edit content in, or ALL_LOCALES."""
+    if user.is_superuser:
+        return ALL_LOCALES
+    if not hasattr(user, "_translatable_locale_ids"):
+        permissions = GroupPagePermission.objects.filter(
+            group__user=user, permission__codename="change_page"
+        ).select_related("page")
+        locale_ids = set()
+        for permission in permissions:
+            if permission.page.is_root():
+                locale_ids = ALL_LOCALES
+                break
+            locale_ids.add(permission.page.locale_id)
+        user._translatable_locale_ids = locale_ids
+    return user._translatable_locale_ids
+
+
+def can_edit_in_locale(user, locale_id):
+    locale_ids = translatable_locale_ids(user)
+    return locale_ids is ALL_LOCALES or locale_id in locale_ids
+
+
+def check_instance_locale(user, instance):
+    if isinstance(instance, TranslatableMixin) and not can_edit_in_locale(user, instance.locale_id):
+        raise PermissionDenied
+
+
+class TranslationLocaleMiddleware:
+    """Refuse wagtail-localize's views to users who may not edit the target language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or "wagtail_localize" not in match.namespaces:
+            return None
+        if not request.user.is_authenticated:
+            return None
+        if "translation_id" in view_kwargs:
+            translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
+            if not can_edit_in_locale(request.user, translation.target_locale_id):
+                raise PermissionDenied
+        elif request.method == "POST" and "locales" in request.POST:
+            locale_ids = {int(pk) for pk in request.POST.getlist("locales") if pk.isdigit()}
+            if not all(can_edit_in_locale(request.user, pk) for pk in locale_ids):
+                raise PermissionDenied
+        return None
