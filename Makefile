@@ -22,6 +22,7 @@ migrate: install
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py setup_roles
 
 admin: install
 	$(BIN)/python manage.py ensure_dev_admin

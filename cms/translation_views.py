@@ -1,6 +1,7 @@
 """Admin views that make wagtail-localize's translation workflow safer."""
 
 import os
+import re
 import tempfile
 
 import polib
@@ -15,6 +16,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from cms.translators import can_edit_in_locale
+
 MAX_LISTED_PROBLEMS = 5
 
 
@@ -22,12 +25,33 @@ class InvalidPOFile(ValueError):
     pass
 
 
+QUOTED = r'"(?:[^"\\]|\\.)*"'
+PO_LINE = re.compile(
+    rf"^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{QUOTED}|{QUOTED})?\s*$"
+)
+
+
+def check_po_syntax(content):
+    """polib forgives broken lines (an unclosed quote loses a character): refuse them instead."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidPOFile(_("This is not a valid PO file: it is not UTF-8 text.")) from None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not PO_LINE.match(line):
+            raise InvalidPOFile(
+                _("This is not a valid PO file: line %(number)s is broken: %(line)s")
+                % {"number": number, "line": line[:80]}
+            )
+
+
 def read_po_file(upload):
     """Parse an uploaded file with polib, which takes a path (never the content: polib would
     read a path written inside it)."""
+    content = upload.read()
+    check_po_syntax(content)
     with tempfile.NamedTemporaryFile(suffix=".po", delete=False) as temporary:
-        for chunk in upload.chunks():
-            temporary.write(chunk)
+        temporary.write(content)
     try:
         return polib.pofile(temporary.name)
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -69,6 +93,8 @@ def upload_po_file(request, translation_id):
     """Import a translator's PO file, or nothing at all if any part of it is wrong."""
     translation = get_object_or_404(Translation, id=translation_id)
     if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
+    if not can_edit_in_locale(request.user, translation.target_locale_id):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     upload = request.FILES.get("file")

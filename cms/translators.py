@@ -65,3 +65,14 @@ class TranslationLocaleMiddleware:
             if not all(can_edit_in_locale(request.user, pk) for pk in locale_ids):
                 raise PermissionDenied
         return None
+
+
+def can_change_page_structure(user, page):
+    """Deleting or moving a page is for those who may add pages there, not for translators
+    (Wagtail would let anyone with edit and publish rights delete or move a leaf page)."""
+    return user.is_superuser or "add" in page.permissions_for_user(user).permissions
+
+
+def check_page_structure_change(user, pages):
+    if not all(can_change_page_structure(user, page) for page in pages):
+        raise PermissionDenied

@@ -1,0 +1,467 @@
+"""The translation workflow through the admin's own views and wagtail-localize's endpoints."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
+from resources.models import ResourceIndexPage, ResourcePage, Topic
+from stories.models import StoryIndexPage, SurvivorStoryPage
+from tests.factories import (
+    CampaignIndexPageFactory,
+    CampaignPageFactory,
+    HomePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    StandardPageFactory,
+    StoryIndexPageFactory,
+    SurvivorStoryPageFactory,
+)
+from tests.html import parse
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def english(model):
+    return model.objects.filter(locale__language_code="en").order_by("pk").first()
+
+
+def translation_into(instance, code):
+    return Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale__language_code=code
+    )
+
+
+def put_string(client, translation, segment, value):
+    return client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        data=urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def translate_every_segment(client, translation, prefix):
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    for segment in segments:
+        response = put_string(client, translation, segment, f"{prefix} {segment.string.data}")
+        assert response.status_code in (200, 201), response.content
+    return segments
+
+
+def publish_translation(client, page, capture):
+    with capture(execute=True):
+        return client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+        )
+
+
+def new_english_page(page_type):
+    """A fresh English page of each type, where the page tree allows it."""
+    if page_type is HomePage:
+        return HomePageFactory(parent=Page.get_first_root_node(), slug="second-home")
+    parents = {
+        StandardPage: (HomePage, StandardPageFactory),
+        CampaignIndexPage: (None, CampaignIndexPageFactory),
+        CampaignPage: (CampaignIndexPage, CampaignPageFactory),
+        ResourceIndexPage: (None, ResourceIndexPageFactory),
+        ResourcePage: (ResourceIndexPage, ResourcePageFactory),
+        StoryIndexPage: (None, StoryIndexPageFactory),
+        SurvivorStoryPage: (StoryIndexPage, SurvivorStoryPageFactory),
+    }
+    parent_model, factory = parents[page_type]
+    if parent_model is None:
+        # One index of each kind per home page: a second home page gets the new one.
+        parent = HomePageFactory(parent=Page.get_first_root_node(), slug="another-home")
+    else:
+        parent = english(parent_model)
+    extra = {}
+    if page_type is ResourcePage:
+        extra["resource_type"] = english(ResourcePage).resource_type
+    return factory(parent=parent, title=f"New {page_type.__name__}", **extra)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        HomePage,
+        StandardPage,
+        CampaignIndexPage,
+        CampaignPage,
+        ResourceIndexPage,
+        ResourcePage,
+        StoryIndexPage,
+        SurvivorStoryPage,
+    ],
+)
+def test_editor_submits_translator_translates_and_publishes_each_page_type(
+    admin_client, client, page_type, django_capture_on_commit_callbacks
+):
+    source = new_english_page(page_type)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+            {"locales": [locale("fr").pk]},
+        )
+    assert response.status_code == 302
+    draft = source.get_translation(locale("fr"))
+    assert not draft.live, "a new translation waits for a translator before it goes live"
+
+    translation = translation_into(source, "fr")
+    translate_every_segment(admin_client, translation, "FR")
+    publish_translation(admin_client, draft, django_capture_on_commit_callbacks)
+
+    published = draft.specific_class.objects.get(pk=draft.pk)
+    assert published.live
+    assert published.title == f"FR {source.title}"
+    if published.url:  # pages under a second home page belong to no site: no address
+        assert f"FR {source.title}" in parse(client.get(published.url)).text
+
+
+@pytest.mark.django_db
+def test_after_a_source_edit_only_the_changed_segment_needs_translating(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    english_resource = ResourcePage.objects.get(locale__language_code="en", slug="deepfake-abuse")
+    french_resource = english_resource.get_translation(locale("fr"))
+    translation = translation_into(english_resource, "fr")
+    french_title = french_resource.title
+
+    english_resource.summary = "A new summary after the law changed."
+    english_resource.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+            {"publish_translations": ""},
+        )
+    assert response.status_code == 302
+
+    segments = StringSegment.objects.filter(source=translation.source).select_related("string")
+    untranslated = [
+        segment
+        for segment in segments
+        if not StringTranslation.objects.filter(
+            translation_of=segment.string, context=segment.context, locale=locale("fr")
+        ).exists()
+    ]
+    assert [segment.string.data for segment in untranslated] == [english_resource.summary]
+
+    put_string(admin_client, translation, untranslated[0], "Un nouveau résumé.")
+    publish_translation(admin_client, french_resource, django_capture_on_commit_callbacks)
+
+    french_resource.refresh_from_db()
+    assert french_resource.summary == "Un nouveau résumé."
+    assert french_resource.title == french_title
+    assert "Un nouveau résumé." in parse(client.get(french_resource.url)).text
+
+
+@pytest.mark.django_db
+def test_related_snippets_follow_their_page_into_the_translation(admin_client):
+    source = new_english_page(ResourcePage)
+    topic = english(Topic)
+    source.topics.add(topic)
+    source.save_revision().publish()
+
+    admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [locale("sw").pk]},
+    )
+
+    swahili = source.get_translation(locale("sw")).specific
+    assert swahili.resource_type.locale.language_code == "sw"
+    assert swahili.resource_type.translation_key == source.resource_type.translation_key
+    assert [t.locale.language_code for t in swahili.localized_topics] == ["sw"]
+
+
+@pytest.mark.django_db
+def test_rich_text_links_and_calls_to_action_translate_segment_by_segment():
+    campaign = CampaignPage.objects.get(locale__language_code="en")
+    translation = translation_into(campaign, "es")
+    paths = set(
+        StringSegment.objects.filter(source=translation.source).values_list(
+            "context__path", flat=True
+        )
+    )
+
+    assert any(path.startswith("calls_to_action.") and path.endswith(".heading") for path in paths)
+    assert any(path.startswith("body.") and ".body" in path for path in paths)
+    spanish = campaign.get_translation(locale("es"))
+    for block in spanish.calls_to_action:
+        assert block.value["heading"] not in {b.value["heading"] for b in campaign.calls_to_action}
+
+
+@pytest.mark.django_db
+def test_translator_translates_a_snippet_in_the_admin(
+    admin_client, django_capture_on_commit_callbacks
+):
+    topic = english(Topic)
+    translation = translation_into(topic, "fr")
+    french_topic = topic.get_translation(locale("fr"))
+    name_segment = StringSegment.objects.get(source=translation.source, context__path="name")
+
+    put_string(admin_client, translation, name_segment, "Justice pour toutes et tous")
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailsnippets_resources_topic:edit", args=[french_topic.pk]),
+            {"action": "publish"},
+        )
+
+    french_topic.refresh_from_db()
+    assert french_topic.name == "Justice pour toutes et tous"
+
+
+# Machine translation -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_machine_translation_is_a_draft_until_a_person_publishes(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    source = new_english_page(ResourcePage)
+    admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [locale("sw").pk]},
+    )
+    translation = translation_into(source, "sw")
+    draft = source.get_translation(locale("sw"))
+
+    response = admin_client.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+        {"next": reverse("wagtailadmin_pages:edit", args=[draft.pk])},
+    )
+
+    assert response.status_code == 302
+    machine = StringTranslation.objects.filter(
+        context__object_id=source.translation_key, locale=locale("sw")
+    )
+    assert machine.exists()
+    assert set(machine.values_list("translation_type", flat=True)) == {"machine"}
+    draft.refresh_from_db()
+    assert not draft.live
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert "not a real translation" in editor
+
+    publish_translation(admin_client, draft, django_capture_on_commit_callbacks)
+    draft.refresh_from_db()
+    assert draft.live
+
+
+# PO files -----------------------------------------------------------------------------------
+
+
+def export_po(client, translation):
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def upload_po(client, translation, content, name="translation.po"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"file": SimpleUploadedFile(name, content.encode()), "next": "/admin/"},
+        follow=True,
+    )
+
+
+def french_strings(translation):
+    return dict(
+        StringTranslation.objects.filter(
+            context__object_id=translation.source.object_id, locale=translation.target_locale
+        ).values_list("context__path", "data")
+    )
+
+
+@pytest.mark.django_db
+def test_agency_round_trips_a_po_file(admin_client):
+    import polib
+
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="evidence-guide")
+    translation = translation_into(resource, "fr")
+    po = polib.pofile(export_po(admin_client, translation))
+    for entry in po:
+        if entry.msgctxt == "summary":
+            entry.msgstr = "Résumé revu par l'agence."
+
+    response = upload_po(admin_client, translation, str(po))
+
+    assert "Imported the translations" in response.content.decode()
+    assert french_strings(translation)["summary"] == "Résumé revu par l'agence."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        ("syntax", "not a valid PO file"),
+        ("other_translation", "exported from another translation"),
+        ("unknown_segment", "not in the source"),
+    ],
+)
+def test_a_broken_po_file_is_refused_and_changes_nothing(admin_client, breakage, message):
+    import polib
+
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="evidence-guide")
+    translation = translation_into(resource, "fr")
+    before = french_strings(translation)
+    po = polib.pofile(export_po(admin_client, translation))
+    for entry in po:
+        entry.msgstr = "Changé"
+    if breakage == "syntax":
+        content = str(po).replace('msgstr "Changé"', 'msgstr "Changé', 1)
+    elif breakage == "other_translation":
+        other = translation_into(resource, "es")
+        po.metadata["X-WagtailLocalize-TranslationID"] = str(other.uuid)
+        content = str(po)
+    else:
+        po.append(polib.POEntry(msgctxt="summary", msgid="Text that is not there", msgstr="x"))
+        content = str(po)
+
+    response = upload_po(admin_client, translation, content)
+
+    assert message in response.content.decode()
+    assert french_strings(translation) == before
+
+
+@pytest.mark.django_db
+def test_uploading_without_a_file_is_a_clear_error(admin_client):
+    translation = translation_into(english(ResourcePage), "fr")
+
+    response = admin_client.post(
+        reverse("wagtail_localize:upload_pofile", args=[translation.pk]),
+        {"next": "/admin/"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Choose a PO file" in response.content.decode()
+
+
+# Translators' roles -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def french_translator(db, django_user_model):
+    call_command("setup_roles", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))  # noqa: SIM115
+    user = django_user_model.objects.create_user("traductrice", password="x")
+    user.groups.add(Group.objects.get(name="Translators – French"))
+    return user
+
+
+@pytest.fixture
+def translator_client(client, french_translator):
+    client.force_login(french_translator)
+    return client
+
+
+@pytest.mark.django_db
+def test_setup_roles_makes_one_translator_group_per_language(french_translator):
+    names = set(Group.objects.filter(name__startswith="Translators").values_list("name", flat=True))
+
+    assert names == {
+        "Translators – French",
+        "Translators – Spanish",
+        "Translators – Swahili",
+        "Translators – Arabic",
+    }
+
+
+@pytest.mark.django_db
+def test_french_translator_translates_and_publishes_french_pages(
+    translator_client, django_capture_on_commit_callbacks
+):
+    english_story = english(SurvivorStoryPage)
+    french_story = english_story.get_translation(locale("fr"))
+    translation = translation_into(english_story, "fr")
+    quote = StringSegment.objects.get(source=translation.source, context__path="quote")
+
+    assert put_string(translator_client, translation, quote, "Citation revue.").status_code == 200
+    publish_translation(translator_client, french_story, django_capture_on_commit_callbacks)
+
+    french_story.refresh_from_db()
+    assert french_story.quote == "Citation revue."
+
+
+@pytest.mark.django_db
+def test_french_translator_cannot_touch_spanish_translations(translator_client):
+    english_story = english(SurvivorStoryPage)
+    spanish_story = english_story.get_translation(locale("es"))
+    translation = translation_into(english_story, "es")
+    quote = StringSegment.objects.get(source=translation.source, context__path="quote")
+
+    assert put_string(translator_client, translation, quote, "No.").status_code == 403
+    response = translator_client.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    )
+    assert response.status_code == 403
+    edit = translator_client.get(reverse("wagtailadmin_pages:edit", args=[spanish_story.pk]))
+    assert edit.status_code in (302, 403)
+    spanish_topic = english(Topic).get_translation(locale("es"))
+    snippet_edit = translator_client.get(
+        reverse("wagtailsnippets_resources_topic:edit", args=[spanish_topic.pk])
+    )
+    assert snippet_edit.status_code in (302, 403)
+    assert snippet_edit.status_code == 403 or snippet_edit["Location"] == "/admin/"
+    french_topic = english(Topic).get_translation(locale("fr"))
+    assert (
+        translator_client.get(
+            reverse("wagtailsnippets_resources_topic:edit", args=[french_topic.pk])
+        ).status_code
+        == 200
+    )
+
+
+@pytest.mark.django_db
+def test_translator_cannot_publish_english_or_change_the_page_tree(translator_client):
+    english_campaign = english(CampaignPage)
+    french_index = english(CampaignIndexPage).get_translation(locale("fr"))
+    french_campaign = english_campaign.get_translation(locale("fr"))
+    title = english_campaign.title
+
+    edit_english = translator_client.post(
+        reverse("wagtailadmin_pages:edit", args=[english_campaign.pk]),
+        {"title": "Hijacked", "action-publish": "action-publish"},
+    )
+    add_french = translator_client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=[french_index.pk])
+    )
+    delete_french = translator_client.post(
+        reverse("wagtailadmin_pages:delete", args=[french_campaign.pk])
+    )
+    move_french = translator_client.post(
+        reverse(
+            "wagtailadmin_pages:move_confirm",
+            args=[french_campaign.pk, french_index.get_parent().pk],
+        )
+    )
+
+    assert edit_english.status_code in (302, 403)
+    english_campaign.refresh_from_db()
+    assert english_campaign.title == title
+    assert add_french.status_code in (302, 403)
+    assert delete_french.status_code in (302, 403)
+    assert Page.objects.filter(pk=french_campaign.pk).exists()
+    assert move_french.status_code in (302, 403)
+    french_campaign.refresh_from_db()
+    assert french_campaign.get_parent().pk == french_index.pk
+
+
+@pytest.mark.django_db
+def test_translator_cannot_request_translations_into_other_languages(translator_client):
+    source = english(StandardPage)
+
+    response = translator_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [locale("es").pk]},
+    )
+
+    assert response.status_code == 403
