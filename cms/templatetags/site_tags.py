@@ -70,3 +70,15 @@ def absolute_url(context, url):
     site = page.get_site() if isinstance(page, Page) else Site.find_for_request(context["request"])
     base = site.root_url if site else context["request"].build_absolute_uri("/")
     return urljoin(base + "/", url)
+
+
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@register.filter
+def local_digits(value):
+    """Numbers written with the digits of the visitor's language (Arabic-Indic in Arabic)."""
+    text = str(value)
+    if translation.get_language() == "ar":
+        return text.translate(ARABIC_INDIC_DIGITS)
+    return text

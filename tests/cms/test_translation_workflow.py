@@ -465,3 +465,51 @@ def test_translator_cannot_request_translations_into_other_languages(translator_
     )
 
     assert response.status_code == 403
+
+
+# Rich text links and right-to-left ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_page_links_in_translated_rich_text_lead_to_the_visitors_language(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    english_about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    source = StandardPageFactory(
+        parent=english(HomePage),
+        title="Partners",
+        body=[
+            ("paragraph", f'<p>Read <a linktype="page" id="{english_about.pk}">about us</a>.</p>')
+        ],
+    )
+    admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [locale("fr").pk]},
+    )
+    translation = translation_into(source, "fr")
+    segments = translate_every_segment(admin_client, translation, "FR")
+    publish_translation(
+        admin_client, source.get_translation(locale("fr")), django_capture_on_commit_callbacks
+    )
+
+    french = source.get_translation(locale("fr"))
+    links = [a["href"] for a in parse(client.get(french.url)).find_all("a")]
+    assert any('<a id="a1">' in segment.string.data for segment in segments)
+    assert english_about.get_translation(locale("fr")).url in links
+
+
+@pytest.mark.django_db
+def test_arabic_content_is_edited_in_a_right_to_left_admin(admin_client, admin_user):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ar"
+    profile.save()
+    arabic_story = english(SurvivorStoryPage).get_translation(locale("ar"))
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[arabic_story.pk]))
+
+    html = parse(response).find("html")
+    assert response.status_code == 200
+    assert html["lang"] == "ar"
+    assert html["dir"] == "rtl"

@@ -122,3 +122,18 @@ def test_main_navigation_and_snippets_read_in_the_visitors_language(client):
     french_resources_index = demo_page("resources.ResourceIndexPage", "fr")
     nav_links = [a["href"] for a in parse(client.get(french_resource.url)).find_all("a")]
     assert french_resources_index.url in nav_links
+
+
+@pytest.mark.django_db
+def test_arabic_pages_write_dates_with_arabic_indic_digits(client):
+    arabic_resource = demo_page("resources.ResourcePage", "ar")
+    english_resource = demo_page("resources.ResourcePage", "en")
+
+    arabic = parse(client.get(arabic_resource.url))
+    english = parse(client.get(english_resource.url))
+
+    year = str(arabic_resource.publication_date.year)
+    arabic_year = year.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert arabic_year in arabic.text
+    assert arabic.find("time")["datetime"].startswith(year)
+    assert str(english_resource.publication_date.year) in english.text
