@@ -76,3 +76,20 @@ def can_change_page_structure(user, page):
 def check_page_structure_change(user, pages):
     if not all(can_change_page_structure(user, page) for page in pages):
         raise PermissionDenied
+
+
+def translators_for_locale(locale):
+    """Active users who translate into `locale` (through their groups' page permissions)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__page_permissions__permission__codename="change_page",
+            groups__page_permissions__page__locale=locale,
+            groups__page_permissions__page__depth__gt=1,
+        )
+        .exclude(email="")
+        .distinct()
+    )

@@ -513,3 +513,61 @@ def test_arabic_content_is_edited_in_a_right_to_left_admin(admin_client, admin_u
     assert response.status_code == 200
     assert html["lang"] == "ar"
     assert html["dir"] == "rtl"
+
+
+# Telling translators what changed -------------------------------------------------------------
+
+
+@pytest.fixture
+def swahili_translator(db, django_user_model):
+    call_command("setup_roles", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))  # noqa: SIM115
+    user = django_user_model.objects.create_user(
+        "mtafsiri", email="mtafsiri@example.org", password="x"
+    )
+    user.groups.add(Group.objects.get(name="Translators – Swahili"))
+    return user
+
+
+@pytest.mark.django_db
+def test_swahili_translator_is_told_what_changed_in_the_english_source(
+    swahili_translator, mailoutbox, django_capture_on_commit_callbacks
+):
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="ai-grooming")
+    resource.summary = "Chatbots now groom people on many more platforms."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.save_revision().publish()
+
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["mtafsiri@example.org"]
+    assert "Chatbots now groom people on many more platforms." in message.body
+    assert resource.title[:40] in message.subject
+    source = translation_into(resource, "sw").source
+    assert reverse("wagtail_localize:update_translations", args=[source.pk]) in message.body
+
+
+@pytest.mark.django_db
+def test_translators_are_not_emailed_when_no_text_changed(
+    swahili_translator, mailoutbox, django_capture_on_commit_callbacks
+):
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="ai-grooming")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resource.save_revision().publish()
+
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_translators_hear_about_changed_snippets_too(
+    swahili_translator, mailoutbox, django_capture_on_commit_callbacks
+):
+    topic = english(Topic)
+    topic.name = "Access to justice for survivors"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.save()
+
+    assert [message.to for message in mailoutbox] == [["mtafsiri@example.org"]]
+    assert "Access to justice for survivors" in mailoutbox[0].body

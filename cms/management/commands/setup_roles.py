@@ -10,13 +10,9 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Site,
-    TranslatableMixin,
 )
-from wagtail.snippets.models import get_snippet_models
 
-
-def translatable_snippet_models():
-    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+from cms.translation_coverage import translatable_snippet_models
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = "Campaign CMS"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
+
+        from cms import translation_notifications
+
+        page_published.connect(
+            translation_notifications.page_published,
+            dispatch_uid="cms_notify_page_translators",
+        )
+        post_save.connect(
+            translation_notifications.snippet_saved, dispatch_uid="cms_notify_snippet_translators"
+        )
