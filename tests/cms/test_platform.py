@@ -166,3 +166,17 @@ def test_redis_cache_stores_and_reads_values():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_machine_translation_uses_deepl_when_a_key_is_configured():
+    code = "from django.conf import settings as s; print(s.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)"
+
+    with_key = run_python(code, "cms.settings.dev", DEEPL_API_KEY="key:fx")
+    without_key = run_python(code, "cms.settings.dev")
+    production = run_python(
+        code, "cms.settings.production", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="a.org"
+    )
+
+    assert "DeepLTranslator" in with_key.stdout and "key:fx" in with_key.stdout
+    assert "DevelopmentTranslator" in without_key.stdout
+    assert production.stdout.strip() == "None"

@@ -9,8 +9,15 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
-from resources.models import ResourceIndexPage, ResourcePage, Topic
+from home.models import (
+    CampaignIndexPage,
+    CampaignPage,
+    HomePage,
+    NavigationMenu,
+    SiteSettings,
+    StandardPage,
+)
+from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from stories.models import StoryIndexPage, SurvivorStoryPage
 from tests.factories import (
     CampaignIndexPageFactory,
@@ -571,3 +578,56 @@ def test_translators_hear_about_changed_snippets_too(
 
     assert [message.to for message in mailoutbox] == [["mtafsiri@example.org"]]
     assert "Access to justice for survivors" in mailoutbox[0].body
+
+
+# Every translatable snippet ---------------------------------------------------------------------
+
+SNIPPET_MODELS = [ResourceType, Topic, Region, Partner, NavigationMenu, SiteSettings]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SNIPPET_MODELS, ids=lambda model: model.__name__)
+def test_each_snippet_translation_is_edited_and_published_in_the_admin(
+    admin_client, model, django_capture_on_commit_callbacks
+):
+    source = english(model)
+    target = source.get_translation(locale("ar"))
+    translation = translation_into(source, "ar")
+    segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
+
+    response = put_string(admin_client, translation, segment, "نص منقح")
+    assert response.status_code == 200
+    edit_url = reverse(
+        f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit", args=[target.pk]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(edit_url, {"action": "publish"})
+
+    def texts(instance):
+        instance.refresh_from_db()
+        return " ".join(str(getattr(instance, field.name)) for field in model._meta.fields)
+
+    assert "نص منقح" in texts(target)
+    assert "نص منقح" not in texts(source)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [ResourceType, Topic, Region, Partner], ids=lambda m: m.__name__)
+def test_a_new_library_snippet_is_submitted_for_translation(admin_client, model):
+    new = model.objects.create(
+        locale=locale("en"),
+        name="Labour exploitation",
+        **({"slug": "labour-exploitation"} if hasattr(model, "slug") else {}),
+    )
+
+    response = admin_client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[model._meta.app_label, model._meta.model_name, new.pk],
+        ),
+        {"locales": [locale("fr").pk, locale("ar").pk]},
+    )
+
+    assert response.status_code == 302
+    assert {t.locale.language_code for t in new.get_translations()} == {"fr", "ar"}
+    assert translation_into(new, "fr").source.stringsegment_set.exists()
