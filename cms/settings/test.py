@@ -11,3 +11,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WHITENOISE_USE_FINDERS = True
 # The browser tests' live server shows uploads too (production leaves them to a web server or S3).
 SERVE_MEDIA_FILES = True
+# Leave log records to pytest, which shows them for failing tests.
+LOGGING = {"version": 1, "disable_existing_loggers": False}
