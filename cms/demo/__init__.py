@@ -1,0 +1,17 @@
+from wagtail.models import Page
+
+
+def first_live_page(page_type, language_code):
+    """The first live page of `page_type` ("app_label.ModelName") in a language, or None."""
+    app_label, model_name = page_type.lower().split(".")
+    page = (
+        Page.objects.live()
+        .filter(
+            content_type__app_label=app_label,
+            content_type__model=model_name,
+            locale__language_code=language_code,
+        )
+        .order_by("path")
+        .first()
+    )
+    return page.specific if page else None

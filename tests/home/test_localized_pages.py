@@ -1,7 +1,8 @@
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
+from cms.demo import first_live_page
 from tests.html import parse
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -18,18 +19,7 @@ PAGE_TYPES = [
 
 
 def demo_page(page_type, language):
-    app_label, model_name = page_type.lower().split(".")
-    return (
-        Page.objects.live()
-        .filter(
-            content_type__app_label=app_label,
-            content_type__model=model_name,
-            locale__language_code=language,
-        )
-        .order_by("path")
-        .first()
-        .specific
-    )
+    return first_live_page(page_type, language)
 
 
 @pytest.mark.django_db

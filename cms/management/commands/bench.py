@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+
+from cms.demo import first_live_page
 
 PAGE_TYPES = [
     "home.homepage",
@@ -34,17 +35,7 @@ class Command(BaseCommand):
         )
         for language, _name in settings.LANGUAGES:
             for page_type in PAGE_TYPES:
-                app_label, model = page_type.split(".")
-                page = (
-                    Page.objects.live()
-                    .filter(
-                        locale__language_code=language,
-                        content_type__app_label=app_label,
-                        content_type__model=model,
-                    )
-                    .order_by("path")
-                    .first()
-                )
+                page = first_live_page(page_type, language)
                 if page is None:
                     raise CommandError(f"No live {page_type} in {language}: run seed_demo first.")
                 self.measure(client, page, language, repeat)
