@@ -3,6 +3,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from cms.demo import first_live_page
+from home.models import SiteSettings
 from tests.html import parse
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -63,6 +64,12 @@ def test_every_page_has_landmarks_and_headings_in_order(client, page_type, langu
     assert levels[0] == 1
     for previous, current in zip(levels, levels[1:], strict=False):
         assert current <= previous + 1, levels
+    links = document.find_all("a")
+    assert "data-quick-exit" in links[0]
+    assert (
+        links[0]["href"] == SiteSettings.objects.get(locale__language_code=language).quick_exit_url
+    )
+    assert links[1]["href"] == "#main"
     assert document.find("main", id="main") is not None
     assert document.find("a", href="#main") is not None
     assert all(nav.get("aria-label") for nav in document.find_all("nav"))
