@@ -34,6 +34,19 @@ class LinkBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        """{url, text, page_id}: a page in the active language (its translation when live), or
+        no address when visitors may not see it."""
+        from cms.api.representations import public_page_ids
+
+        page = value.get("page")
+        if page:
+            page = page.localized
+            url = page.get_full_url() if page.pk in public_page_ids([page]) else None
+            return {"url": url, "text": value.get("label") or page.title, "page_id": page.pk}
+        url = value.get("url") or None
+        return {"url": url, "text": value.get("label") or url or "", "page_id": None}
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
@@ -43,6 +56,11 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image_block.html"
 
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import image_value
+
+        return {"image": image_value(value.get("image")), "caption": value.get("caption") or ""}
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()
@@ -51,6 +69,9 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "blocks/quote_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"quote": value.get("quote") or "", "attribution": value.get("attribution") or ""}
 
 
 VIDEO_PROVIDERS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}
@@ -75,6 +96,15 @@ class VideoBlock(blocks.StructBlock):
         template = "blocks/video_block.html"
         value_class = VideoValue
 
+    def get_api_representation(self, value, context=None):
+        """The video's site and address: a link, never an embedded player (no oEmbed fetch)."""
+        video = value.get("video")
+        return {
+            "provider": value.provider_name,
+            "url": video.url if video else "",
+            "title": value.get("title") or "",
+        }
+
 
 class SectionBlock(blocks.StructBlock):
     """A titled part of a page, such as 'What's the issue?' or 'What can you do?'."""
@@ -86,6 +116,13 @@ class SectionBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         template = "blocks/section_block.html"
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.representations import image_value
+
+        representation = super().get_api_representation(value, context)
+        representation["image"] = image_value(value.get("image"))
+        return representation
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -113,6 +150,21 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/call_to_action_block.html"
 
+    def get_api_representation(self, value, context=None):
+        """As on the page: the block's own link, else the site settings' donate or newsletter
+        address in the active language (the page's, in the API)."""
+        representation = super().get_api_representation(value, context)
+        link = value.get("link") or None
+        if not link and value.get("kind") in ("donate", "newsletter", "briefings"):
+            from home.models import SiteSettings
+
+            settings = SiteSettings.for_active_locale()
+            if settings:
+                url_field = "donate_url" if value["kind"] == "donate" else "newsletter_url"
+                link = getattr(settings, url_field) or None
+        representation["link"] = None if value.get("kind") == "share" else link
+        return representation
+
 
 class DownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
@@ -122,6 +174,16 @@ class DownloadBlock(blocks.StructBlock):
 
     class Meta:
         icon = "download"
+
+    def get_api_representation(self, value, context=None):
+        """The document, or nothing at all when visitors may not download it (a document in a
+        restricted collection, such as a signed consent form)."""
+        from cms.api.representations import document_value
+
+        document = document_value(value.get("document"))
+        if document is None:
+            return {"document": None, "title": ""}
+        return {"document": document, "title": value.get("title") or document["title"]}
 
 
 class BodyBlock(blocks.StreamBlock):

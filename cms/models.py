@@ -2,11 +2,13 @@ from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Locale, Page
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 
-class SitePage(Page):
-    """What every public page offers: a description and an image for shared links, and a
-    fallback to the original language for pages not translated yet."""
+class SitePage(HeadlessPreviewMixin, Page):
+    """What every public page offers: a description and an image for shared links, a
+    fallback to the original language for pages not translated yet, and a preview in the
+    headless frontend when one is configured (cms/headless_preview.py)."""
 
     class Meta:
         abstract = True
@@ -20,6 +22,18 @@ class SitePage(Page):
 
     def get_share_image(self):
         return None
+
+    def serve_preview(self, request, mode_name):
+        """The draft in the headless frontend configured for this page's language (a preview
+        token for /api/v2/page_preview/), else Wagtail's own rendering of the page."""
+        if self.get_client_root_url(request) is None:
+            return Page.serve_preview(self, request, mode_name)
+        return super().serve_preview(request, mode_name)
+
+    def get_client_root_url(self, request):
+        from cms.headless_preview import preview_client_root_url
+
+        return preview_client_root_url(self, request)
 
     def route(self, request, path_components):
         try:

@@ -9,11 +9,24 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.api.fields import (
+    DateField,
+    ImageField,
+    PageListField,
+    PartnersField,
+    RegionsField,
+    RelatedPageField,
+    RichTextHTMLField,
+    TopicsField,
+    page_api_fields,
+    stream_field,
+)
 from cms.blocks import BodyBlock, CallsToActionBlock, LinkBlock
 from cms.localization import for_active_locale, localized_objects, localized_pages
 from cms.models import SitePage
@@ -57,6 +70,17 @@ class HomePage(SitePage):
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_text")]
 
+    api_fields = page_api_fields(
+        APIField("hero_heading"),
+        APIField("hero_text"),
+        APIField("hero_image", serializer=ImageField()),
+        APIField("featured_campaign", serializer=RelatedPageField()),
+        APIField("featured_resources", serializer=PageListField("api_featured_resources")),
+        APIField("latest_stories", serializer=PageListField("api_latest_stories")),
+        APIField("signup_heading"),
+        APIField("signup_text"),
+    )
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
@@ -93,6 +117,26 @@ class HomePage(SitePage):
         )
         return context
 
+    def api_featured_resources(self):
+        """For the API: the featured resources of the home page's language, as on the page."""
+        return (
+            ResourcePage.objects.live()
+            .public()
+            .filter(locale=self.locale, featured=True)
+            .select_related("locale", "resource_type", "cover_image")
+            .order_by("-publication_date")[:6]
+        )
+
+    def api_latest_stories(self):
+        """For the API: the latest stories of the home page's language, as on the page."""
+        return (
+            SurvivorStoryPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("locale", "image")
+            .order_by("-first_published_at")[:3]
+        )
+
 
 class StandardPage(SitePage):
     """A plain page such as 'About us' or the privacy policy."""
@@ -102,6 +146,10 @@ class StandardPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = page_api_fields(
+        APIField("intro"),
+        APIField("body", serializer=stream_field("StandardPageBody", body.stream_block)),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -113,6 +161,7 @@ class CampaignIndexPage(SitePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = page_api_fields(APIField("intro", serializer=RichTextHTMLField()))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CampaignPage"]
@@ -182,6 +231,23 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     ]
 
     override_translatable_fields = [SynchronizedField("hashtag", overridable=True)]
+
+    api_fields = page_api_fields(
+        APIField("awareness_date"),
+        APIField("next_awareness_day", serializer=DateField("next_awareness_day")),
+        APIField("hashtag"),
+        APIField("hero_image", serializer=ImageField()),
+        APIField("intro"),
+        APIField("body", serializer=stream_field("CampaignPageBody", body.stream_block)),
+        APIField(
+            "calls_to_action",
+            serializer=stream_field("CampaignPageCallsToAction", calls_to_action.stream_block),
+        ),
+        APIField("related_pages", serializer=PageListField("related_live_pages")),
+        APIField("partners", serializer=PartnersField()),
+        APIField("topics", serializer=TopicsField()),
+        APIField("regions", serializer=RegionsField()),
+    )
 
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []

@@ -3,10 +3,19 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.api.fields import (
+    AgeRangeField,
+    ImageField,
+    RegionField,
+    RelatedPageField,
+    RichTextHTMLField,
+    page_api_fields,
+)
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import SitePage
 
@@ -18,6 +27,7 @@ class StoryIndexPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = page_api_fields(APIField("intro", serializer=RichTextHTMLField()))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.SurvivorStoryPage"]
@@ -95,6 +105,17 @@ class SurvivorStoryPage(SitePage):
         index.SearchField("quote"),
         index.SearchField("body"),
     ]
+    # The content warning comes first, before anything of the story (as on the page).
+    api_fields = page_api_fields(
+        APIField("content_warning"),
+        APIField("pseudonym"),
+        APIField("country", serializer=RegionField()),
+        APIField("age_range", serializer=AgeRangeField()),
+        APIField("quote"),
+        APIField("body", serializer=RichTextHTMLField()),
+        APIField("image", serializer=ImageField()),
+        APIField("related_campaign", serializer=RelatedPageField()),
+    )
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []

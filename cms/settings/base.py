@@ -25,11 +25,15 @@ INSTALLED_APPS = [
     "stories",
     "search",
     "cms",
+    "webhooks",
     "wagtail_localize",
+    "wagtail_headless_preview",
+    "corsheaders",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,8 +59,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api_caching.py).
+    "cms.api_caching.ApiCorsMiddleware",
+    "cms.api_caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that an API 404 is not redirected to /en/api/….
+    "cms.api_caching.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,11 +174,51 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Phone photos (HEIC) are accepted and stored as JPEG; every upload loses its metadata
+# (cms/image_privacy.py).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text in both APIs as HTML with real addresses (`?rich_text_format=db_html|markdown` too).
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# Public API responses: browsers and CDNs reuse them for API_CACHE_MAX_AGE seconds, may serve
+# them stale for API_CACHE_STALE_WHILE_REVALIDATE more while revalidating with the ETag.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "30"))
+
+# CORS for the APIs only, from the frontends' origins in API_CORS_ORIGINS (none by default):
+# reads everywhere; on API v3 also token-authenticated writes (cms.api_caching.ApiCorsMiddleware).
+# No cookies cross origins: a frontend authenticates with an API token, never a session.
+CORS_ALLOWED_ORIGINS = [origin.rstrip("/") for origin in env_list("API_CORS_ORIGINS")]
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_ALLOW_CREDENTIALS = False
+
+# Preview in a headless frontend (cms/headless_preview.py), only when its address is set:
+# HEADLESS_PREVIEW_URL for one frontend ("{locale}" in it becomes the page's language code),
+# HEADLESS_PREVIEW_URL_FR etc. for one per language. Otherwise Wagtail renders previews itself.
+HEADLESS_PREVIEW_LOCALE_URLS = {
+    code: os.environ[f"HEADLESS_PREVIEW_URL_{code.upper()}"]
+    for code, _name in LANGUAGES
+    if os.environ.get(f"HEADLESS_PREVIEW_URL_{code.upper()}")
+}
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": (
+        {"default": os.environ["HEADLESS_PREVIEW_URL"]}
+        if os.environ.get("HEADLESS_PREVIEW_URL")
+        else {}
+    ),
+    "SERVE_BASE_URL": None,
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": True,
+}
+# A preview token (and the draft it shows) expires after this many seconds.
+HEADLESS_PREVIEW_MAX_AGE = int(os.environ.get("HEADLESS_PREVIEW_MAX_AGE", "3600"))
 
 # A new translation starts as a draft: nothing reaches visitors before a translator publishes it.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -184,6 +232,34 @@ if os.environ.get("DEEPL_API_KEY"):
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "cms.machine_translation.DevelopmentTranslator"}
+
+# CDN purge on publish and unpublish (wagtail.contrib.frontend_cache), only when configured:
+# Cloudflare with an API token and zone ID, and/or an HTTP purger such as Varnish.
+_frontend_cache = {}
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN") and os.environ.get(
+    "FRONTEND_CACHE_CLOUDFLARE_ZONEID"
+):
+    _frontend_cache["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    _frontend_cache["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if _frontend_cache:
+    WAGTAILFRONTENDCACHE = _frontend_cache
+    # Purge the API v2 detail of a page too when it is published or unpublished.
+    WAGTAILAPI_USE_FRONTENDCACHE = True
+
+# Webhooks to headless frontends (webhooks/): the first attempt is sent after the commit through
+# django-tasks unless WEBHOOKS_DELIVER_AFTER_COMMIT=false, which leaves every attempt to
+# `manage.py deliver_webhooks` (cron or --loop), so that editors never wait for a slow endpoint.
+WEBHOOKS_DELIVER_AFTER_COMMIT = (
+    os.environ.get("WEBHOOKS_DELIVER_AFTER_COMMIT", "true").lower() != "false"
+)
 
 LOGGING = {
     "version": 1,

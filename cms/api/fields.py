@@ -1,0 +1,213 @@
+"""Serializers for `api_fields`, read by both APIs.
+
+API v2 uses them as DRF fields. API v3 calls the same `to_representation` and types the field
+in its OpenAPI document from the method's return annotation (see Wagtail's
+`SchemaGenerator._custom_serializer_schema`), so every field here declares what it returns.
+
+Each field reads the whole page (`get_attribute` returns the instance) so that it can answer in
+the page's own language: related snippets, page links in rich text and site settings follow the
+page, not the language of the request.
+"""
+
+import datetime
+from typing import Any
+
+from django.utils import translation
+from rest_framework.fields import Field
+from wagtail.api import APIField
+from wagtail.api.rich_text import APIRichText, RichTextFormatError
+
+from cms.api import representations, schemas
+from cms.api.streams import stream_item_type
+
+
+class PageField(Field):
+    """A read-only field computed from the page itself, in the page's language."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    @staticmethod
+    def language(page):
+        return translation.override(page.locale.language_code)
+
+
+class ImageField(PageField):
+    """An image with its alt text, focal point and ready renditions (WebP and JPEG)."""
+
+    def to_representation(self, page) -> schemas.Image:
+        return representations.image_value(getattr(page, self.field_name))
+
+
+class RichTextHTMLField(PageField):
+    """Rich text as HTML with real addresses (no `linktype` left); links to pages lead to their
+    translation in the page's language. API v2 honours `?rich_text_format=` as well."""
+
+    def to_representation(self, page) -> str:
+        value = getattr(page, self.field_name)
+        request = self.context.get("request")
+        try:
+            rich_text_format = APIRichText.resolve_format(
+                request.GET.get("rich_text_format") if request else None
+            )
+        except RichTextFormatError:
+            rich_text_format = APIRichText.get_default_format()
+        features = page._meta.get_field(self.field_name).features
+        with self.language(page):
+            return APIRichText.serialize(value or "", format=rich_text_format, features=features)
+
+
+def stream_field(type_name, stream_block):
+    """A serializer for a StreamField: blocks as `{"type", "value", "id"}`, each value typed by
+    its block (see cms/api/streams.py). `type_name` names the item type of an unnamed stream."""
+    item_type = stream_item_type(stream_block, type_name)
+
+    class StreamField(PageField):
+        def to_representation(self, page):
+            value = getattr(page, self.field_name)
+            context = {"request": self.context.get("request"), "page": page}
+            with self.language(page):
+                return value.stream_block.get_api_representation(value, context)
+
+    StreamField.to_representation.__annotations__["return"] = list[item_type]
+    StreamField.__name__ = StreamField.__qualname__ = f"{type_name}Field"
+    return StreamField()
+
+
+class SnippetField(PageField):
+    """Related snippets (a foreign key or a many-to-many relation) in the page's language."""
+
+    def related(self, page):
+        return representations.related_snippets(page, self.field_name)
+
+
+class ResourceTypeField(SnippetField):
+    def to_representation(self, page) -> schemas.ResourceType:
+        return representations.snippet_value(self.related(page))
+
+
+class RegionField(SnippetField):
+    def to_representation(self, page) -> schemas.Region:
+        return representations.snippet_value(self.related(page))
+
+
+class TopicsField(SnippetField):
+    def to_representation(self, page) -> list[schemas.Topic]:
+        return [representations.snippet_value(obj) for obj in self.related(page)]
+
+
+class RegionsField(SnippetField):
+    def to_representation(self, page) -> list[schemas.Region]:
+        return [representations.snippet_value(obj) for obj in self.related(page)]
+
+
+class PartnersField(SnippetField):
+    def to_representation(self, page) -> list[schemas.Partner]:
+        return [representations.snippet_value(obj) for obj in self.related(page)]
+
+
+class TranslationsField(PageField):
+    """The page's live, public translations into other languages."""
+
+    def to_representation(self, page) -> list[schemas.Translation]:
+        return representations.page_translations(page)
+
+
+class RelatedPageField(PageField):
+    """A page linked by a foreign key, in the page's language, if visitors may see it."""
+
+    def to_representation(self, page) -> schemas.PageSummary:
+        related = representations.live_translation(getattr(page, self.field_name), page.locale)
+        return representations.page_summary(related) if related else None
+
+
+class PageListField(PageField):
+    """A list of pages given by a method or property of the page (already live and public)."""
+
+    def __init__(self, source_attribute, **kwargs):
+        self.source_attribute = source_attribute
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> list[schemas.PageSummary]:
+        return [representations.page_summary(other) for other in self.get_pages(page)]
+
+    def get_pages(self, page):
+        value = getattr(page, self.source_attribute)
+        return value() if callable(value) else value
+
+
+class DateField(PageField):
+    """A date computed by a method of the page, e.g. the next awareness day."""
+
+    def __init__(self, method, **kwargs):
+        self.method = method
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> datetime.date:
+        value = getattr(page, self.method)()
+        return value.isoformat() if value else None
+
+
+class AgeRangeField(PageField):
+    """The age range as its stable code and its label in the page's language."""
+
+    def to_representation(self, page) -> schemas.AgeRange:
+        code = getattr(page, self.field_name)
+        if not code:
+            return None
+        with self.language(page):
+            label = str(getattr(page, f"get_{self.field_name}_display")())
+        return {"code": code, "label": label}
+
+
+def page_api_fields(*fields: Any) -> list[APIField]:
+    """`api_fields` of a page type: its own fields, then its live, public translations."""
+    return [*fields, APIField("translations", serializer=TranslationsField())]
+
+
+# Lists of pages at a constant number of queries ------------------------------------------------
+
+
+def _serializers(model, field_class):
+    return [
+        field.name
+        for field in getattr(model, "api_fields", ())
+        if isinstance(field, APIField) and isinstance(field.serializer, field_class)
+    ]
+
+
+def optimise_queryset(queryset):
+    """Fetch what the `api_fields` of the queryset's model show with a fixed number of queries:
+    related snippets joined or prefetched, images prefetched with their API renditions."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model
+
+    model = queryset.model
+    queryset = queryset.select_related("locale")
+    for name in _serializers(model, SnippetField):
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            queryset = queryset.prefetch_related(name)
+        else:
+            queryset = queryset.select_related(name)
+    images = get_image_model().objects.prefetch_renditions(
+        *representations.IMAGE_RENDITIONS.values()
+    )
+    for name in _serializers(model, ImageField):
+        queryset = queryset.prefetch_related(Prefetch(name, queryset=images))
+    return queryset
+
+
+def prepare_objects(objects):
+    """Read the related snippets of a list of pages (or snippets) in each one's language, with
+    one query per snippet model."""
+    objects = list(objects)
+    if objects:
+        names = _serializers(type(objects[0]), SnippetField)
+        if names:
+            representations.localize_related_snippets(objects, names)
+    return objects

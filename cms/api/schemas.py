@@ -1,0 +1,219 @@
+"""The shapes of the values both APIs return, beyond Wagtail's own fields.
+
+Each is a TypedDict: API v2 returns it as a plain dict, and API v3 reads it from the return
+annotation of the serializer that produces it (see cms/api/fields.py), so that its OpenAPI
+document describes every field with its real type instead of an untyped object.
+"""
+
+from typing import Literal, NotRequired
+
+from typing_extensions import TypedDict
+
+
+class FocalPoint(TypedDict):
+    """The part of the image to keep when cropping, in pixels of the original image."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class ImageRenditions(TypedDict):
+    """Ready-made versions of the image: `w{width}_{format}` → absolute URL. Images narrower
+    than a width are not enlarged. Missing only when the original file cannot be read."""
+
+    w480_webp: NotRequired[str]
+    w960_webp: NotRequired[str]
+    w1440_webp: NotRequired[str]
+    w480_jpeg: NotRequired[str]
+    w960_jpeg: NotRequired[str]
+
+
+class Image(TypedDict):
+    id: int
+    title: str
+    alt: str
+    width: int
+    height: int
+    focal_point: FocalPoint | None
+    renditions: ImageRenditions
+
+
+class Document(TypedDict):
+    id: int
+    title: str
+    url: str
+    filename: str
+    format: str
+    size: int | None
+
+
+class ResourceType(TypedDict):
+    id: int
+    name: str
+    slug: str
+    description: str
+
+
+class Topic(TypedDict):
+    id: int
+    name: str
+    slug: str
+
+
+class Region(TypedDict):
+    id: int
+    name: str
+    slug: str
+    is_country: bool
+
+
+class Partner(TypedDict):
+    id: int
+    name: str
+    description: str
+    url: str
+    join_url: str
+    logo: Image | None
+
+
+class Translation(TypedDict):
+    """A live, public translation of a page: its language, id, title and public address."""
+
+    locale: str
+    id: int
+    title: str
+    url: str
+
+
+class PageSummary(TypedDict):
+    """Enough of a page to show it as a card or a link, in its own language."""
+
+    id: int
+    type: str
+    locale: str
+    title: str
+    url: str
+    summary: str
+    content_warning: str | None
+    image: Image | None
+
+
+class AgeRange(TypedDict):
+    code: Literal["under-18", "18-25", "26-35", "36-50", "over-50"]
+    label: str
+
+
+# Blocks -------------------------------------------------------------------------------------
+
+
+class Link(TypedDict):
+    url: str | None
+    text: str
+    page_id: int | None
+
+
+class ImageBlock(TypedDict):
+    image: Image | None
+    caption: str
+
+
+class Quote(TypedDict):
+    quote: str
+    attribution: str
+
+
+class Video(TypedDict):
+    """A link to a video on another site (never an embedded player)."""
+
+    provider: str
+    url: str
+    title: str
+
+
+class Section(TypedDict):
+    heading: str
+    body: str
+    image: Image | None
+
+
+class CallToAction(TypedDict):
+    """`link` is where the button leads: the block's own address, else, for donate,
+    newsletter and briefings, the site settings' address in the page's language. Share calls
+    have no link: build share links with the page's `hashtag`."""
+
+    kind: Literal["share", "coalition", "newsletter", "donate", "briefings"]
+    heading: str
+    text: str
+    button_label: str
+    link: str | None
+
+
+class Download(TypedDict):
+    document: Document | None
+    title: str
+
+
+# Site-wide ------------------------------------------------------------------------------------
+
+
+class Language(TypedDict):
+    code: str
+    name: str
+    name_english: str
+    direction: Literal["ltr", "rtl"]
+    is_default: bool
+    home_url: str | None
+
+
+class MenuLink(TypedDict):
+    text: str
+    url: str
+    page_id: int | None
+
+
+class SocialAccount(TypedDict):
+    network: str
+    name: str
+    url: str
+
+
+class Newsletter(TypedDict):
+    heading: str
+    text: str
+    url: str
+
+
+class Redirect(TypedDict):
+    old_path: str
+    new_url: str
+    is_permanent: bool
+
+
+class Navigation(TypedDict):
+    main: list[MenuLink]
+    footer: list[MenuLink]
+    footer_text: str
+
+
+class SiteSettings(TypedDict):
+    site_name: str
+    tagline: str
+    donate_url: str
+    default_hashtag: str
+    newsletter: Newsletter
+    quick_exit_url: str
+    social_accounts: list[SocialAccount]
+    default_share_image: Image | None
+
+
+class Site(TypedDict):
+    """What a frontend needs around the pages of one language."""
+
+    locale: str
+    direction: Literal["ltr", "rtl"]
+    home: PageSummary | None
+    settings: SiteSettings | None
+    navigation: Navigation | None
+    redirects: list[Redirect]

@@ -1,0 +1,348 @@
+"""Wagtail's stable API at /api/v2/: pages, images, documents, the library's snippets, the
+site's languages and one language's navigation and settings.
+
+Pages and snippets show their `api_fields` (declared on the models, shared with API v3).
+Beyond Wagtail's own parameters, pages take the resource library's filters
+(`?type=resources.ResourcePage&resource_type=policy-brief&topic=…&region=…&year=2025&featured=true`),
+and `pages/find/?html_path=/fr/…` finds pages by their localized public address.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
+from django.db import models
+from django.urls import path
+from rest_framework.response import Response
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    OrderingFilter,
+    SearchFilter,
+)
+from wagtail.api.v2.filters import TranslationOfFilter as PageTranslationOfFilter
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import DraftStateMixin, Locale
+
+from cms.api import representations, site
+from cms.api.fields import optimise_queryset, prepare_objects
+from cms.headless_preview import PagePreviewAPIViewSet
+from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
+
+# Filters ------------------------------------------------------------------------------------
+
+
+class FieldsFilter:
+    """`?<field>=<value>` on the model's own database fields, like Wagtail's, but every value
+    is checked first: a malformed one is a 400, never a database error."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        fields -= {"locale", *getattr(view, "custom_filters", ())}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            field = queryset.model._meta.get_field(name)
+            if "\x00" in value:
+                raise BadRequestError(
+                    f"field filter error. null characters are not allowed for {name}"
+                )
+            if isinstance(field, StreamField | models.JSONField):
+                raise BadRequestError(f"cannot filter by '{name}'")
+            if isinstance(field, TaggableManager):
+                for tag in value.split(","):
+                    queryset = queryset.filter(**{f"{name}__name": tag})
+                queryset._filtered_by_tag = True
+                continue
+            try:
+                if isinstance(field, models.BooleanField):
+                    value = parse_boolean(value)
+                elif field.is_relation:
+                    value = field.target_field.to_python(value)
+                else:
+                    value = field.to_python(value)
+            except (ValueError, ValidationError) as e:
+                message = e.messages[0] if isinstance(e, ValidationError) else str(e)
+                raise BadRequestError(
+                    f"field filter error. '{value}' is not a valid value for {name} ({message})"
+                ) from e
+            queryset = queryset.filter(**{name: value})
+        return queryset
+
+
+def locale_from_request(request):
+    """The Locale of `?locale=`, None without it; a 400 for a language the site doesn't have."""
+    code = request.GET.get("locale")
+    if code is None:
+        return None
+    locale = site.locale_or_none(code)
+    if locale is None:
+        languages = ", ".join(representations.language_codes())
+        raise BadRequestError(f"locale '{code}' doesn't exist (one of: {languages})")
+    return locale
+
+
+class LocaleFilter:
+    """`?locale=fr`: objects in that language."""
+
+    def filter_queryset(self, request, queryset, view):
+        locale = locale_from_request(request)
+        if locale is None:
+            return queryset
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.filter(locale=locale)
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
+class SnippetTranslationOfFilter:
+    """`?translation_of=<id>`: the other translations of that snippet."""
+
+    def filter_queryset(self, request, queryset, view):
+        value = request.GET.get("translation_of")
+        if value is None:
+            return queryset
+        if not value.isdigit():
+            raise BadRequestError("translation_of must be a positive integer")
+        source = queryset.model.objects.filter(pk=int(value)).first()
+        if source is None:
+            raise BadRequestError("translation_of object doesn't exist")
+        return queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
+
+
+YEAR = re.compile(r"^[0-9]{4}$")
+
+
+def slugs(request, name):
+    values = [value for value in request.GET[name].split(",") if value]
+    try:
+        for value in values:
+            validate_unicode_slug(value)
+    except ValidationError as e:
+        raise BadRequestError(f"{name} must be slugs, separated by commas") from e
+    if not values:
+        raise BadRequestError(f"{name} must be slugs, separated by commas")
+    return values
+
+
+class ResourceLibraryFilter:
+    """The resource library's filters, for `?type=resources.ResourcePage` only:
+    `resource_type`, `topic` and `region` by slug (several separated by commas: any of them),
+    `year` of publication. Newest first unless `order` or `search` is given.
+    (`featured=true|false` and `publication_date` are plain field filters.)"""
+
+    names = ("resource_type", "topic", "region", "year")
+
+    def filter_queryset(self, request, queryset, view):
+        given = [name for name in self.names if name in request.GET]
+        is_library = issubclass(queryset.model, ResourcePage)
+        if given and not is_library:
+            raise BadRequestError(
+                f"filtering by {', '.join(given)} needs type=resources.ResourcePage"
+            )
+        if not is_library:
+            return queryset
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        if "resource_type" in request.GET:
+            queryset = queryset.filter(resource_type__slug__in=slugs(request, "resource_type"))
+        for parameter, relation in (("topic", "topics"), ("region", "regions")):
+            if parameter in request.GET:
+                matching = ResourcePage.objects.filter(
+                    **{f"{relation}__slug__in": slugs(request, parameter)}
+                ).values("pk")
+                queryset = queryset.filter(pk__in=matching)
+        if "year" in request.GET:
+            year = request.GET["year"]
+            if not YEAR.match(year):
+                raise BadRequestError(f"year must be a year such as 2025, not '{year}'")
+            queryset = queryset.filter(publication_date__year=int(year))
+        if "order" not in request.GET and "search" not in request.GET:
+            queryset = queryset.order_by("-publication_date", "title", "pk")
+        if child_of:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
+class StrictSearchFilter(SearchFilter):
+    """Wagtail's `?search=`, with a 400 for an unknown `search_operator`. (It searches in the
+    language of `?locale=`, which cms/api/urls.py activates.)"""
+
+    def filter_queryset(self, request, queryset, view):
+        if request.GET.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        return super().filter_queryset(request, queryset, view)
+
+
+class SnippetSearchFilter(StrictSearchFilter):
+    """`?search=` on snippets, with their other filters: the search runs over all of them (their
+    search index has no `locale` filter field) and the filtered list keeps the matches."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        matches = super().filter_queryset(request, view.get_queryset(), view)
+        return queryset.filter(pk__in=[obj.pk for obj in matches])
+
+
+# Endpoints ----------------------------------------------------------------------------------
+
+
+class ListingMixin:
+    """Lists whose related snippets and images are fetched with a fixed number of queries."""
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        objects = prepare_objects(self.paginate_queryset(queryset))
+        serializer = self.get_serializer(objects, many=True)
+        return self.get_paginated_response(serializer.data)
+
+
+class PagesAPIViewSet(ListingMixin, WagtailPagesAPIViewSet):
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        PageTranslationOfFilter,
+        LocaleFilter,
+        ResourceLibraryFilter,
+        StrictSearchFilter,  # last: search results cannot be filtered further
+    ]
+    custom_filters = ResourceLibraryFilter.names
+    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(
+        ["topic", "region", "year"]
+    )
+
+    def get_queryset(self):
+        return optimise_queryset(super().get_queryset())
+
+    def find_object(self, queryset, request):
+        """`html_path` is a public address such as `/fr/ressources/un-rapport/`: the language
+        prefix picks that language's home page (Wagtail's own `find` would look for a page
+        with the slug `fr`), and untranslated pages are found where the site shows them."""
+        if "html_path" in request.GET:
+            page = site.find_page(request, request.GET["html_path"])
+            if page is not None and queryset.filter(pk=page.pk).exists():
+                return page
+            if "id" not in request.GET:
+                return None
+        if "id" in request.GET:
+            value = request.GET["id"]
+            if not value.isdigit():
+                raise BadRequestError("id must be a positive integer")
+            return queryset.filter(pk=int(value)).first()
+        return None
+
+
+class SnippetSerializer(BaseSerializer):
+    locale = PageLocaleField(read_only=True)
+
+
+class SnippetsAPIViewSet(ListingMixin, BaseAPIViewSet):
+    """A translatable snippet: `?locale=`, `?translation_of=`, `?search=`, field filters such
+    as `?slug=kenya`."""
+
+    base_serializer_class = SnippetSerializer
+    filter_backends = [
+        FieldsFilter,
+        OrderingFilter,
+        LocaleFilter,
+        SnippetTranslationOfFilter,
+        SnippetSearchFilter,
+    ]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        ["locale", "translation_of"]
+    )
+    meta_fields = [*BaseAPIViewSet.meta_fields, "locale"]
+
+    def get_queryset(self):
+        queryset = self.model.objects.all()
+        if issubclass(self.model, DraftStateMixin):
+            queryset = queryset.filter(live=True)
+        return optimise_queryset(queryset).order_by("name", "pk")
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    @classmethod
+    def get_nested_default_fields(cls, model):
+        return cls.get_available_fields(model)
+
+    @classmethod
+    def for_model(cls, model, name):
+        return type(f"{model.__name__}APIViewSet", (cls,), {"model": model, "name": name})
+
+
+class NotAModel:
+    """For endpoints that show no model: no nested object ever links to them."""
+
+
+class SingleViewAPIViewSet(BaseAPIViewSet):
+    model = NotAModel
+    known_query_parameters = frozenset(["format", "_"])
+
+    def check_query_parameters(self, allowed=()):
+        unknown = set(self.request.GET) - self.known_query_parameters - set(allowed)
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class LocalesAPIViewSet(SingleViewAPIViewSet):
+    """`/api/v2/locales/`: the site's languages, with their native name and direction."""
+
+    name = "locales"
+
+    def listing_view(self, request):
+        self.check_query_parameters()
+        items = site.languages(request)
+        return Response({"meta": {"total_count": len(items)}, "items": items})
+
+
+class SiteAPIViewSet(SingleViewAPIViewSet):
+    """`/api/v2/site/?locale=fr`: the navigation, settings and redirects of one language
+    (the default language without `locale`)."""
+
+    name = "site"
+
+    def listing_view(self, request):
+        self.check_query_parameters(allowed={"locale"})
+        locale = locale_from_request(request) or Locale.get_default()
+        return Response(site.site_data(request, locale))
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+# Drafts for a headless frontend's preview, by token (after "pages", which keeps the detail URLs).
+api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
+for _name, _model in (
+    ("resource-types", ResourceType),
+    ("topics", Topic),
+    ("regions", Region),
+    ("partners", Partner),
+):
+    api_router.register_endpoint(_name, SnippetsAPIViewSet.for_model(_model, _name))
+api_router.register_endpoint("locales", LocalesAPIViewSet)
+api_router.register_endpoint("site", SiteAPIViewSet)

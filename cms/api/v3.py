@@ -1,0 +1,266 @@
+"""Additions to Wagtail 8's API v3 at /api/v3/ (django-ninja), beside Wagtail's `pages/`:
+read endpoints for the library's snippets, the site's languages and one language's site data,
+and `pages/find/` for localized public addresses.
+
+Pages and snippets are typed from their `api_fields` by Wagtail's schema generator, through the
+serializers of cms/api/fields.py, so the OpenAPI document at /api/v3/openapi.json describes
+every field.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.http import require_safe
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+from ninja.schema import Resolver
+from pydantic import PositiveInt
+from wagtail.api.v2.utils import get_full_url
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.querysets import get_pages_queryset
+from wagtail.api.v3.registry import registry
+from wagtail.api.v3.schemas import BaseMetaSchema, BaseSchema, read_generator
+from wagtail.api.v3.schemas.params import SearchSchema
+from wagtail.api.v3.urls import api
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.models import DraftStateMixin, Locale
+
+from cms.api import representations, schemas, site
+from cms.api.fields import optimise_queryset
+from resources.models import Partner, Region, ResourceType, Topic
+
+SNIPPET_ENDPOINTS = {
+    "resource-types": ResourceType,
+    "topics": Topic,
+    "regions": Region,
+    "partners": Partner,
+}
+
+
+def locale_or_400(language_code):
+    locale = site.locale_or_none(language_code)
+    if locale is None:
+        languages = ", ".join(representations.language_codes())
+        raise HttpError(400, f"locale '{language_code}' doesn't exist (one of: {languages})")
+    return locale
+
+
+# Snippets ---------------------------------------------------------------------------------------
+
+
+class SnippetMetaSchema(BaseMetaSchema):
+    locale: str
+    detail_url: str | None = None
+
+    @staticmethod
+    def resolve_locale(obj: Model, context: dict) -> str:
+        return obj.locale.language_code
+
+    @staticmethod
+    def resolve_detail_url(obj: Model, context: dict) -> str | None:
+        try:
+            path = reverse(f"wagtailapi_v3:detail_{obj._meta.model_name}", args=[obj.pk])
+        except NoReverseMatch:
+            return None
+        return get_full_url(context.get("request"), path)
+
+
+class SnippetSchema(BaseSchema):
+    id: int
+    meta: SnippetMetaSchema
+
+
+class SnippetFilterSchema(Schema):
+    locale: str | None = None
+    translation_of: PositiveInt | None = None
+
+    def filter_queryset(self, queryset):
+        if self.locale is not None:
+            queryset = queryset.filter(locale=locale_or_400(self.locale))
+        if self.translation_of is not None:
+            source = queryset.model.objects.filter(pk=self.translation_of).first()
+            if source is None:
+                raise HttpError(400, "translation_of object doesn't exist")
+            queryset = queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
+        return queryset
+
+
+def snippet_queryset(model):
+    queryset = model.objects.all()
+    if issubclass(model, DraftStateMixin):
+        queryset = queryset.filter(live=True)
+    return optimise_queryset(queryset).order_by("name", "pk")
+
+
+snippets_router = Router(tags=["library"])
+
+
+def add_snippet_endpoints(router, prefix, model):
+    schema = read_generator.generate_schema(model, base_class=SnippetSchema)
+    name = model._meta.model_name
+    label = str(model._meta.verbose_name_plural)
+
+    @router.get(
+        f"/{prefix}/",
+        response=list[schema],
+        url_name=f"list_{name}",
+        summary=f"List {label}",
+        operation_id=f"{name}_list",
+    )
+    @paginate(WagtailLimitOffsetPagination)
+    def listing(
+        request: HttpRequest,
+        filters: SnippetFilterSchema = Query(...),  # noqa: B008
+        search: SearchSchema = Query(...),  # noqa: B008
+        **kwargs,
+    ):
+        queryset = filters.filter_queryset(snippet_queryset(model))
+        if search.search is not None:
+            # Searched over all of them (their index has no `locale` filter field), then kept.
+            matches = search.search_queryset(request, snippet_queryset(model))
+            queryset = queryset.filter(pk__in=[obj.pk for obj in matches])
+        return queryset
+
+    @router.get(
+        f"/{prefix}/{{obj_id}}/",
+        response=schema,
+        url_name=f"detail_{name}",
+        summary=f"{model._meta.verbose_name.capitalize()} detail",
+        operation_id=f"{name}_detail",
+    )
+    def detail(request: HttpRequest, obj_id: int):
+        return get_object_or_404(snippet_queryset(model), pk=obj_id)
+
+
+for _prefix, _model in SNIPPET_ENDPOINTS.items():
+    add_snippet_endpoints(snippets_router, _prefix, _model)
+
+
+# The site ---------------------------------------------------------------------------------------
+
+site_router = Router(tags=["site"])
+
+
+@site_router.get(
+    "/locales/",
+    response=list[schemas.Language],
+    url_name="list_locales",
+    summary="The site's languages",
+    operation_id="locales_list",
+)
+def list_locales(request: HttpRequest):
+    return site.languages(request)
+
+
+@site_router.get(
+    "/site/",
+    response=schemas.Site,
+    url_name="site_detail",
+    summary="Navigation, settings and redirects of one language",
+    operation_id="site_detail",
+)
+def site_detail(request: HttpRequest, locale: str | None = None):
+    """For `locale` (the default language without it): main menu and footer links resolved in
+    that language, the site settings a frontend needs, and the site's redirects."""
+    return site.site_data(request, locale_or_400(locale) if locale else Locale.get_default())
+
+
+api.add_router("/", snippets_router)
+api.add_router("/", site_router)
+
+
+# Finding a page by its localized address ------------------------------------------------------
+
+
+@require_safe
+def find_page(request):
+    """`GET /api/v3/pages/find/?html_path=/fr/…` (or `?id=`): a redirect to the page's detail.
+
+    Replaces Wagtail's view at the same address (mounted before it), which routes the path from
+    the site's root page and so cannot find `/fr/…`; parameters and answers are the same.
+    """
+    if BearerTokenAuth()(request) is None:
+        request.user = AnonymousUser()  # a session never elevates an API v3 request
+    html_path = request.GET.get("html_path")
+    page_id = request.GET.get("id")
+    if page_id is not None and not page_id.isdigit():
+        return problem_response(status=422, detail="id must be a positive integer")
+    try:
+        site_obj = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
+    except ValueError as e:
+        return problem_response(status=400, detail=str(e))
+    except Http404:
+        return problem_response(status=404, detail="No Site matches the given site value.")
+    pages = get_pages_queryset(request)
+    page = None
+    if html_path and site_obj is not None:
+        page = site.find_page(request, html_path, site=site_obj)
+        if page is not None and not pages.filter(pk=page.pk).exists():
+            page = None
+    if page is None and page_id:
+        page = pages.filter(pk=int(page_id)).first()
+    if page is None:
+        return problem_response(status=404, detail="No Page matches the given query.")
+    url = reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk})
+    query = request.GET.copy()
+    query.pop("id", None)
+    query.pop("html_path", None)
+    return redirect(f"{url}?{query.urlencode()}" if query else url)
+
+
+# Parents visitors may not see -------------------------------------------------------------------
+
+
+def resolve_visible_parent(obj, context):
+    """A page's `meta.parent`, only if the client may see that page (as in API v2): Wagtail's
+    v3 schema shows any parent, e.g. the title of an unpublished section above a live page."""
+    parent = obj.get_parent()
+    request = (context or {}).get("request")
+    if parent is None or request is None:
+        return None
+    return parent if get_pages_queryset(request).filter(pk=parent.pk).exists() else None
+
+
+def hide_parents_visitors_may_not_see():
+    # Ninja copies resolvers into each schema class when it is created, so the page types'
+    # detail schemas (built by Wagtail when its routers were imported) are updated one by one.
+    for content_type in registry.list_content_types():
+        schema = registry.get(content_type.name).read_schema
+        meta = schema.model_fields["meta"].annotation if schema else None
+        if meta is not None and "parent" in getattr(meta, "_ninja_resolvers", {}):
+            meta._ninja_resolvers["parent"] = Resolver(staticmethod(resolve_visible_parent))
+
+
+hide_parents_visitors_may_not_see()
+
+
+# The OpenAPI document ---------------------------------------------------------------------------
+
+_generate_openapi_schema = api.get_openapi_schema
+
+
+def get_openapi_schema(*, path_prefix=None, path_params=None):
+    """Wagtail's document, with anonymous access described as OpenAPI means it: Wagtail's
+    `AllowAnonymous` fallback appears as an HTTP security scheme without a `scheme`, which is
+    invalid; an empty security requirement (`{}`) says that no credentials are needed."""
+    schema = _generate_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    if schemes.pop("AllowAnonymous", None) is not None:
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                if isinstance(operation, dict) and "security" in operation:
+                    operation["security"] = [
+                        {} if "AllowAnonymous" in requirement else requirement
+                        for requirement in operation["security"]
+                    ]
+        if not schemes:
+            schema["components"].pop("securitySchemes")
+    return schema
+
+
+api.get_openapi_schema = get_openapi_schema
