@@ -147,7 +147,7 @@ class StandardPage(SitePage):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     api_fields = page_api_fields(
-        APIField("intro"),
+        APIField("intro", writable=True),
         APIField("body", serializer=stream_field("StandardPageBody", body.stream_block)),
     )
 
@@ -235,9 +235,9 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     api_fields = page_api_fields(
         APIField("awareness_date"),
         APIField("next_awareness_day", serializer=DateField("next_awareness_day")),
-        APIField("hashtag"),
+        APIField("hashtag", writable=True),
         APIField("hero_image", serializer=ImageField()),
-        APIField("intro"),
+        APIField("intro", writable=True),
         APIField("body", serializer=stream_field("CampaignPageBody", body.stream_block)),
         APIField(
             "calls_to_action",

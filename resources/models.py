@@ -205,9 +205,9 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
     ]
     api_fields = page_api_fields(
         APIField("resource_type", serializer=ResourceTypeField()),
-        APIField("publication_date"),
-        APIField("featured"),
-        APIField("summary"),
+        APIField("publication_date", writable=True),
+        APIField("featured", writable=True),
+        APIField("summary", writable=True),
         APIField("cover_image", serializer=ImageField()),
         APIField("body", serializer=stream_field("ResourcePageBody", body.stream_block)),
         APIField(
