@@ -4,16 +4,6 @@ import pytest
 from wagtail.models import Locale, Page
 
 LANGUAGES = ["en", "fr", "es", "sw", "ar"]
-PAGE_TYPES = [
-    "home.HomePage",
-    "home.StandardPage",
-    "home.CampaignIndexPage",
-    "home.CampaignPage",
-    "resources.ResourceIndexPage",
-    "resources.ResourcePage",
-    "stories.StoryIndexPage",
-    "stories.SurvivorStoryPage",
-]
 
 
 def get_json(client, url, params=None, status=200, **headers):

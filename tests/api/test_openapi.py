@@ -9,7 +9,8 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from resources.models import Topic
-from tests.api.conftest import LANGUAGES, PAGE_TYPES, get_json, in_language
+from tests.api.conftest import LANGUAGES, get_json, in_language
+from tests.page_types import PAGE_TYPES
 
 SCHEMA_NAMES = [f"{label.split('.')[1]}Schema" for label in PAGE_TYPES] + [
     "ResourceTypeSchema",

@@ -11,8 +11,9 @@ from wagtail.images import get_image_model
 from home.models import CampaignPage, HomePage, SiteSettings, StandardPage
 from resources.models import ResourcePage
 from stories.models import SurvivorStoryPage
-from tests.api.conftest import PAGE_TYPES, get_json, in_language, locale, path_of
+from tests.api.conftest import get_json, in_language, locale, path_of
 from tests.factories import StandardPageFactory
+from tests.page_types import PAGE_TYPES
 
 RENDITIONS = {"w480_webp", "w960_webp", "w1440_webp", "w480_jpeg", "w960_jpeg"}
 

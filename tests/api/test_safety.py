@@ -19,8 +19,9 @@ from wagtail.models import (
 from home.models import CampaignPage, HomePage, NavigationMenu
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
-from tests.api.conftest import LANGUAGES, PAGE_TYPES, in_language, locale, path_of
+from tests.api.conftest import LANGUAGES, in_language, locale, path_of
 from tests.factories import ResourcePageFactory, StandardPageFactory
+from tests.page_types import PAGE_TYPES
 
 SECRETS = [
     "DRAFT-SECRET",

@@ -30,6 +30,7 @@ from tests.factories import (
     SurvivorStoryPageFactory,
 )
 from tests.html import parse
+from tests.page_types import PAGE_MODELS
 
 
 def locale(code):
@@ -97,16 +98,7 @@ def new_english_page(page_type):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "page_type",
-    [
-        HomePage,
-        StandardPage,
-        CampaignIndexPage,
-        CampaignPage,
-        ResourceIndexPage,
-        ResourcePage,
-        StoryIndexPage,
-        SurvivorStoryPage,
-    ],
+    PAGE_MODELS,
 )
 def test_editor_submits_translator_translates_and_publishes_each_page_type(
     admin_client, client, page_type, django_capture_on_commit_callbacks

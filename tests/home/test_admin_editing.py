@@ -19,6 +19,7 @@ from home.models import (
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from stories.models import StoryIndexPage, SurvivorStoryPage
 from tests.html import parse
+from tests.page_types import PAGE_MODELS
 
 
 def english(model):
@@ -275,16 +276,7 @@ def test_site_settings_are_edited_per_language(admin_client, client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "model",
-    [
-        HomePage,
-        StandardPage,
-        CampaignIndexPage,
-        CampaignPage,
-        ResourceIndexPage,
-        ResourcePage,
-        StoryIndexPage,
-        SurvivorStoryPage,
-    ],
+    PAGE_MODELS,
 )
 def test_editor_opens_every_page_type_in_the_admin(admin_client, model):
     page = english(model)

@@ -5,18 +5,9 @@ from wagtail.models import Locale
 from cms.demo import first_live_page
 from home.models import SiteSettings
 from tests.html import parse
+from tests.page_types import PAGE_TYPES
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-PAGE_TYPES = [
-    "home.HomePage",
-    "home.StandardPage",
-    "home.CampaignIndexPage",
-    "home.CampaignPage",
-    "resources.ResourceIndexPage",
-    "resources.ResourcePage",
-    "stories.StoryIndexPage",
-    "stories.SurvivorStoryPage",
-]
 
 
 def demo_page(page_type, language):
