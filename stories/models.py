@@ -1,11 +1,19 @@
-"""Survivor stories, told under a pseudonym. Consent records and publishing rules build on these."""
+"""Survivor stories, told under a pseudonym, and the consent that lets them be published.
 
+A story is on the site only while its consent record (kept apart from the page, seen by story
+custodians only) allows it: see `consent_problem` and stories/publishing.py."""
+
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
 from cms.api.fields import (
@@ -18,6 +26,7 @@ from cms.api.fields import (
 )
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.models import SitePage
+from stories.panels import ConsentStatusPanel
 
 
 class StoryIndexPage(SitePage):
@@ -33,6 +42,11 @@ class StoryIndexPage(SitePage):
     subpage_types = ["stories.SurvivorStoryPage"]
     max_count_per_parent = 1
 
+    def permissions_for_user(self, user):
+        from stories.publishing import StoryIndexPermissionTester
+
+        return StoryIndexPermissionTester(user, self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = (
@@ -45,8 +59,33 @@ class StoryIndexPage(SitePage):
         return context
 
 
+CONTENT_WARNINGS = [
+    ("sexual-violence", _("Sexual violence")),
+    ("sexual-exploitation", _("Sexual exploitation")),
+    ("physical-violence", _("Physical violence")),
+    ("child-abuse", _("Abuse of children")),
+    ("coercion", _("Coercion and threats")),
+    ("online-abuse", _("Online abuse")),
+    ("self-harm", _("Self-harm or suicide")),
+    ("substance-abuse", _("Drug or alcohol abuse")),
+    ("death", _("Death")),
+]
+
+
+class SurvivorStoryPageForm(WagtailAdminPageForm):
+    content_warning_topics = forms.MultipleChoiceField(
+        label=_("Content warnings"),
+        choices=CONTENT_WARNINGS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every subject the story deals with; readers see them before the story."),
+    )
+
+
 class SurvivorStoryPage(SitePage):
     """A survivor's story in their words: never a real name, never a place finer than a country."""
+
+    base_form_class = SurvivorStoryPageForm
 
     AGE_RANGES = [
         ("", _("Not given")),
@@ -71,10 +110,16 @@ class SurvivorStoryPage(SitePage):
         help_text=_("A country at most: never a town, village or address."),
     )
     age_range = models.CharField(max_length=10, choices=AGE_RANGES, blank=True)
+    content_warning_topics = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("Codes from CONTENT_WARNINGS, shown (translated) before the story."),
+    )
     content_warning = models.CharField(
         max_length=255,
         blank=True,
-        help_text=_("Shown before the story, e.g. 'Mentions sexual violence and coercion.'"),
+        verbose_name=_("content warning in your own words"),
+        help_text=_("Shown before the story, e.g. 'This story mentions coercion by a relative.'"),
     )
     quote = models.TextField(max_length=400, help_text=_("A short quote shown in lists."))
     body = RichTextField(features=RICH_TEXT_FEATURES)
@@ -91,11 +136,15 @@ class SurvivorStoryPage(SitePage):
     )
 
     content_panels = Page.content_panels + [
+        ConsentStatusPanel(),
         MultiFieldPanel(
             [FieldPanel("pseudonym"), FieldPanel("country"), FieldPanel("age_range")],
             heading=_("Who is telling the story"),
         ),
-        FieldPanel("content_warning"),
+        MultiFieldPanel(
+            [FieldPanel("content_warning_topics"), FieldPanel("content_warning")],
+            heading=_("Content warning"),
+        ),
         FieldPanel("quote"),
         FieldPanel("body"),
         FieldPanel("image"),
@@ -120,6 +169,47 @@ class SurvivorStoryPage(SitePage):
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
 
+    class Meta:
+        permissions = [
+            ("publish_survivorstory", _("Can publish survivor stories (as a story reviewer)")),
+        ]
+
+    def clean(self):
+        super().clean()
+        codes = dict(CONTENT_WARNINGS)
+        unknown = [code for code in self.content_warning_topics or [] if code not in codes]
+        if not isinstance(self.content_warning_topics, list) or unknown:
+            raise ValidationError(
+                {"content_warning_topics": _("Unknown content warning: %s") % ", ".join(unknown)}
+            )
+
+    @property
+    def content_warning_labels(self):
+        """The ticked warnings, in the order of CONTENT_WARNINGS, in the active language."""
+        ticked = set(self.content_warning_topics or [])
+        return [(code, label) for code, label in CONTENT_WARNINGS if code in ticked]
+
+    @property
+    def has_content_warning(self):
+        return bool(self.content_warning_topics or self.content_warning)
+
+    def permissions_for_user(self, user):
+        from stories.publishing import SurvivorStoryPermissionTester
+
+        return SurvivorStoryPermissionTester(user, self)
+
+    def publish(self, revision, user=None, **kwargs):
+        from stories.publishing import refuse_publishing_without_consent
+
+        refuse_publishing_without_consent(self, user=user)
+        return super().publish(revision, user=user, **kwargs)
+
+    def save(self, *args, **kwargs):
+        from stories.publishing import keep_draft_without_consent
+
+        keep_draft_without_consent(self)
+        return super().save(*args, **kwargs)
+
     def get_meta_description(self):
         return self.search_description or self.quote
 
@@ -133,3 +223,156 @@ class SurvivorStoryPage(SitePage):
 
     def get_share_image(self):
         return self.image
+
+
+class ConsentRecord(models.Model):
+    """The survivor's consent to publish their story, kept apart from the page: only story
+    custodians see it (model permissions), it has no revisions, no search index and no API."""
+
+    story = models.OneToOneField(
+        SurvivorStoryPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("story"),
+        help_text=_(
+            "The story in the language it was told in; its translations share this consent."
+        ),
+    )
+    given_on = models.DateField(_("consent given on"))
+    covers_web = models.BooleanField(_("web (this site and its API)"), default=False)
+    covers_social_media = models.BooleanField(_("social media"), default=False)
+    covers_print = models.BooleanField(_("print"), default=False)
+    covers_translation = models.BooleanField(_("translation into other languages"), default=False)
+    expires_on = models.DateField(
+        _("expires on"),
+        null=True,
+        blank=True,
+        help_text=_("The story leaves the site on this day. Leave empty if consent has no end."),
+    )
+    withdrawn_on = models.DateField(
+        _("withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("The story and its translations leave the site within minutes."),
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    custodian_notes = models.TextField(_("custodian notes"), blank=True)
+    signed_form = models.ForeignKey(
+        get_document_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("signed consent form"),
+        help_text=_("Upload it to the 'Consent forms' collection, which only custodians can open."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        PageChooserPanel("story", "stories.SurvivorStoryPage"),
+        FieldPanel("given_on"),
+        MultiFieldPanel(
+            [
+                FieldPanel("covers_web"),
+                FieldPanel("covers_translation"),
+                FieldPanel("covers_social_media"),
+                FieldPanel("covers_print"),
+            ],
+            heading=_("What the survivor agreed to"),
+        ),
+        FieldPanel("expires_on"),
+        MultiFieldPanel(
+            [FieldPanel("withdrawn_on"), FieldPanel("withdrawal_reason")],
+            heading=_("Withdrawal"),
+        ),
+        FieldPanel("signed_form"),
+        FieldPanel("custodian_notes"),
+    ]
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self):
+        if self.story_id is None:
+            return _("Consent record #%(pk)s (story deleted)") % {"pk": self.pk}
+        return _("Consent for “%(story)s”") % {"story": self.story.title}
+
+    def clean(self):
+        errors = {}
+        if self.story_id:
+            others = ConsentRecord.objects.exclude(pk=self.pk).filter(
+                story__translation_key=self.story.translation_key
+            )
+            if others.exists():
+                errors["story"] = _(
+                    "This story (or one of its translations) already has a consent record: "
+                    "update that one."
+                )
+        if self.expires_on and self.given_on and self.expires_on <= self.given_on:
+            errors["expires_on"] = _("The expiry date must come after the date consent was given.")
+        if self.withdrawn_on and self.given_on and self.withdrawn_on < self.given_on:
+            errors["withdrawn_on"] = _("Consent cannot be withdrawn before it was given.")
+        if self.withdrawal_reason and not self.withdrawn_on:
+            errors["withdrawn_on"] = _("Give the date consent was withdrawn.")
+        if self.signed_form_id:
+            from stories.publishing import consent_forms_collection
+
+            collection = consent_forms_collection()
+            form_collection = self.signed_form.collection
+            if collection is None or not (
+                form_collection == collection or form_collection.is_descendant_of(collection)
+            ):
+                errors["signed_form"] = _(
+                    "Signed forms must be in the restricted 'Consent forms' collection."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def problem_for(self, page, on=None):
+        """Why this consent does not let `page` (the story or a translation of it) be published
+        on the web on day `on`, or None when it does."""
+        on = on or timezone.localdate()
+        if self.withdrawn_on and self.withdrawn_on <= on:
+            return _("The consent for this story has been withdrawn or has expired.")
+        if self.expires_on and self.expires_on <= on:
+            return _("The consent for this story has been withdrawn or has expired.")
+        if self.given_on > on:
+            return _("The consent for this story only starts on a later date.")
+        if not self.covers_web:
+            return _("The consent for this story does not cover publishing on the web.")
+        if self.story_id and page.locale_id != self.story.locale_id and not self.covers_translation:
+            return _("The consent for this story does not cover translations into other languages.")
+        return None
+
+
+def consent_problem(page, on=None):
+    """Why `page` (a survivor story in any language) may not be on the site, or None."""
+    record = (
+        ConsentRecord.objects.filter(story__translation_key=page.translation_key)
+        .select_related("story")
+        .first()
+    )
+    if record is None:
+        return _("No consent has been recorded for this story.")
+    return record.problem_for(page, on=on)
+
+
+class StoryReviewTask(AbstractGroupApprovalTask):
+    """Group approval that cannot approve (and so publish) a story without valid consent."""
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if isinstance(obj, SurvivorStoryPage) and consent_problem(obj):
+            return [action for action in actions if not action[0].startswith("approve")]
+        return actions
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the chosen groups approve survivor stories that have valid consent.")
+
+    class Meta:
+        verbose_name = _("Story review task")
+        verbose_name_plural = _("Story review tasks")

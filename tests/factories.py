@@ -14,7 +14,7 @@ from home.models import (
     StandardPage,
 )
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
-from stories.models import StoryIndexPage, SurvivorStoryPage
+from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
 
 
 class LocaleFactory(DjangoModelFactory):
@@ -134,13 +134,45 @@ class StoryIndexPageFactory(PageFactory):
 
 
 class SurvivorStoryPageFactory(PageFactory):
+    """A story with valid consent for the web and translations, live unless `live=False`.
+    `consent=False` gives a draft story without a consent record; `consent__<field>=…`
+    changes the record."""
+
     pseudonym = "Amani"
     quote = "I was promised a job."
     body = "<p>The story.</p>"
+    content_warning_topics = ["coercion"]
     content_warning = "Mentions coercion."
 
     class Meta:
         model = SurvivorStoryPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        wants_live = kwargs.get("live", True)
+        # Saved as a draft first: a story goes live only once its consent is recorded.
+        kwargs["live"] = False
+        page = super()._create(model_class, *args, **kwargs)
+        page._factory_wants_live = wants_live
+        return page
+
+    @factory.post_generation
+    def consent(page, create, extracted, **fields):
+        if not create or extracted is False:
+            return
+        ConsentRecordFactory(story=page, **fields)
+        if page._factory_wants_live:
+            page.save_revision().publish()
+
+
+class ConsentRecordFactory(DjangoModelFactory):
+    given_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
+    covers_web = True
+    covers_translation = True
+    expires_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+
+    class Meta:
+        model = ConsentRecord
 
 
 class ImageFactory(wagtail_factories.ImageFactory):

@@ -385,6 +385,7 @@ STORIES = [
         "pseudonym": "Amani",
         "country": "kenya",
         "age_range": "18-25",
+        "content_warning_topics": ["sexual-exploitation", "coercion"],
         "content_warning": "This story mentions sexual exploitation and coercion.",
         "quote": "I thought I was going to work in a hotel. When I arrived, they took my phone.",
         "paragraphs": [
@@ -399,6 +400,7 @@ STORIES = [
         "pseudonym": "Chisomo",
         "country": "malawi",
         "age_range": "",
+        "content_warning_topics": ["physical-violence"],
         "content_warning": "This story mentions trafficking and violence.",
         "quote": "After the floods we had nothing. That is when he came with his offers.",
         "paragraphs": [
@@ -413,6 +415,7 @@ STORIES = [
         "pseudonym": "Lina",
         "country": "",
         "age_range": "26-35",
+        "content_warning_topics": ["online-abuse", "sexual-violence"],
         "content_warning": "This story mentions online sexual abuse.",
         "quote": "The pictures were fake, but everyone believed them.",
         "paragraphs": [

@@ -1,5 +1,6 @@
 """Build the demo site in every language. Safe to run again: what exists is left as it is."""
 
+import datetime
 import uuid
 from urllib.parse import urlsplit
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -26,7 +27,8 @@ from home.models import (
     StandardPage,
 )
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
-from stories.models import StoryIndexPage, SurvivorStoryPage
+from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
+from stories.publishing import ensure_consent_forms_collection
 
 DEMO_NAMESPACE = uuid.UUID("6f1c1a52-7f0e-4f0b-9a43-2d2f6c1f0b7e")
 
@@ -135,9 +137,41 @@ class Command(BaseCommand):
         for name, values in m2m.items():
             getattr(page, name).set(values)
         parent.add_child(instance=page)
+        if isinstance(page, SurvivorStoryPage):
+            self.consent(page)
         page.save_revision().publish()
         self.created += 1
         return page
+
+    def consent(self, story):
+        """A consent record like a custodian keeps: web and translations, for three years, with
+        the signed form in the restricted collection."""
+        collection = ensure_consent_forms_collection()
+        Document = get_document_model()
+        title = f"Signed consent form – {story.pseudonym}"
+        signed_form = Document.objects.filter(title=title, collection=collection).first()
+        if signed_form is None:
+            signed_form = Document.objects.create(
+                title=title,
+                collection=collection,
+                file=ContentFile(
+                    make_pdf_file(title, ["Demo form: no real person."]),
+                    name=f"consent-{story.slug}.pdf",
+                ),
+            )
+        today = timezone.localdate()
+        ConsentRecord.objects.get_or_create(
+            story=story,
+            defaults={
+                "given_on": today - datetime.timedelta(days=30),
+                "covers_web": True,
+                "covers_translation": True,
+                "covers_social_media": True,
+                "expires_on": today.replace(year=today.year + 3),
+                "signed_form": signed_form,
+                "custodian_notes": "Demo record.",
+            },
+        )
 
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -262,6 +296,7 @@ class Command(BaseCommand):
                 pseudonym=data["pseudonym"],
                 country=regions.get(data["country"]),
                 age_range=data["age_range"],
+                content_warning_topics=data["content_warning_topics"],
                 content_warning=data["content_warning"],
                 quote=data["quote"],
                 body=paragraphs_html(data["paragraphs"]),

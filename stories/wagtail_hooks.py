@@ -1,0 +1,64 @@
+"""Consent records in the admin, for story custodians only, and the audit-log wording of the
+publishing rules (stories/publishing.py)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from stories.models import ConsentRecord
+
+
+class ConsentStatusColumn(Column):
+    def get_value(self, instance):
+        if instance.story_id is None:
+            return _("Story deleted")
+        problem = instance.problem_for(instance.story)
+        return problem or _("Valid for the web")
+
+
+class ConsentRecordViewSet(SnippetViewSet):
+    """Seen and changed only by users with the consent record model permissions (the Story
+    custodians group and superusers): Wagtail hides the menu item, listing, history and exports
+    from everybody else."""
+
+    model = ConsentRecord
+    icon = "lock"
+    menu_label = _("Consent records")
+    menu_name = "consent-records"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = [
+        "__str__",
+        Column("given_on", label=_("Given on"), sort_key="given_on"),
+        Column("expires_on", label=_("Expires on"), sort_key="expires_on"),
+        BooleanColumn("covers_translation", label=_("Translations")),
+        ConsentStatusColumn("status", label=_("Status")),
+    ]
+    list_filter = ["covers_web", "covers_translation", "expires_on", "withdrawn_on"]
+    ordering = ["expires_on", "pk"]
+    search_fields = None
+    list_export = []
+
+
+register_snippet(ConsentRecordViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_story_log_actions(actions):
+    actions.register_action(
+        "stories.publish_refused",
+        _("Publishing refused: no valid consent"),
+        _("Publishing refused because the story has no valid consent"),
+    )
+    actions.register_action(
+        "stories.unpublish.consent",
+        _("Unpublish: consent no longer valid"),
+        _("Unpublished because the consent expired, was withdrawn or does not cover this page"),
+    )
+    actions.register_action(
+        "stories.unschedule.consent",
+        _("Scheduled publishing cancelled: no valid consent"),
+        _("Scheduled publishing cancelled because the story has no valid consent"),
+    )
