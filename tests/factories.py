@@ -146,6 +146,7 @@ class SurvivorStoryPageFactory(PageFactory):
 
     class Meta:
         model = SurvivorStoryPage
+        skip_postgeneration_save = True
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -163,6 +164,7 @@ class SurvivorStoryPageFactory(PageFactory):
         ConsentRecordFactory(story=page, **fields)
         if page._factory_wants_live:
             page.save_revision().publish()
+            page.refresh_from_db()
 
 
 class ConsentRecordFactory(DjangoModelFactory):

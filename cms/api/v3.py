@@ -8,6 +8,7 @@ every field.
 """
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -33,6 +34,7 @@ from wagtail.models import DraftStateMixin, Locale
 from cms.api import representations, schemas, site
 from cms.api.fields import optimise_queryset
 from resources.models import Partner, Region, ResourceType, Topic
+from stories.publishing import StoryConsentError
 
 SNIPPET_ENDPOINTS = {
     "resource-types": ResourceType,
@@ -264,3 +266,34 @@ def get_openapi_schema(*, path_prefix=None, path_params=None):
 
 
 api.get_openapi_schema = get_openapi_schema
+
+
+# Survivor stories: say why publishing was refused ------------------------------------------------
+
+_permission_denied = api._lookup_exception_handler(PermissionDenied())
+
+
+def explain_story_publishing_refusal(request: HttpRequest, exc: PermissionDenied):
+    """Wagtail refuses to publish a story without valid consent with its generic "You do not
+    have permission" (the story's permission tester says no): add the reason, so that an
+    automation knows to ask a story custodian rather than for more permissions."""
+    from stories.models import SurvivorStoryPage, consent_problem
+
+    page_id = (request.resolver_match.kwargs if request.resolver_match else {}).get("page_id")
+    if isinstance(exc, StoryConsentError):
+        return problem_response(status=403, detail=str(exc))
+    if "publish" in str(exc) and request.user.is_authenticated:
+        story = SurvivorStoryPage.objects.filter(pk=page_id).first() if page_id else None
+        problem = story and consent_problem(story)
+        if problem:
+            return problem_response(status=403, detail=f"{exc} {problem}")
+        if page_id is None and b"stories.survivorstorypage" in request.body.lower():
+            return problem_response(
+                status=403,
+                detail=f"{exc} A new survivor story is saved as a draft: a story reviewer "
+                "publishes it once a story custodian has recorded consent.",
+            )
+    return _permission_denied(request, exc)
+
+
+api.add_exception_handler(PermissionDenied, explain_story_publishing_refusal)

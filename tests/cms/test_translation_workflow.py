@@ -378,16 +378,35 @@ def test_setup_roles_makes_one_translator_group_per_language(french_translator):
 def test_french_translator_translates_and_publishes_french_pages(
     translator_client, django_capture_on_commit_callbacks
 ):
+    english_resource = english(ResourcePage)
+    french_resource = english_resource.get_translation(locale("fr"))
+    translation = translation_into(english_resource, "fr")
+    summary = StringSegment.objects.get(source=translation.source, context__path="summary")
+
+    assert put_string(translator_client, translation, summary, "Résumé revu.").status_code == 200
+    publish_translation(translator_client, french_resource, django_capture_on_commit_callbacks)
+
+    french_resource.refresh_from_db()
+    assert french_resource.summary == "Résumé revu."
+
+
+@pytest.mark.django_db
+def test_a_french_translator_saves_story_translations_but_story_reviewers_publish_them(
+    translator_client, django_capture_on_commit_callbacks
+):
     english_story = english(SurvivorStoryPage)
     french_story = english_story.get_translation(locale("fr"))
     translation = translation_into(english_story, "fr")
     quote = StringSegment.objects.get(source=translation.source, context__path="quote")
 
     assert put_string(translator_client, translation, quote, "Citation revue.").status_code == 200
-    publish_translation(translator_client, french_story, django_capture_on_commit_callbacks)
+    response = publish_translation(
+        translator_client, french_story, django_capture_on_commit_callbacks
+    )
 
+    assert response.status_code in (302, 403)
     french_story.refresh_from_db()
-    assert french_story.quote == "Citation revue."
+    assert french_story.quote != "Citation revue."
 
 
 @pytest.mark.django_db

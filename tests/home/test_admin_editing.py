@@ -122,14 +122,20 @@ def test_editor_creates_a_survivor_story_under_a_pseudonym(admin_client):
             "pseudonym": "Neema",
             "country": Region.objects.get(locale__language_code="en", slug="kenya").pk,
             "age_range": "26-35",
+            "content_warning_topics": ["physical-violence"],
             "content_warning": "Mentions violence.",
             "quote": "I am free now.",
             "body": rich_text("<p>My story.</p>"),
         },
     )
 
-    story = assert_created(response, SurvivorStoryPage, "A new beginning")
-    assert story.pseudonym == "Neema"
+    # A new story is a draft until a custodian records consent and a reviewer publishes it.
+    assert response.status_code == 302, response.context["form"].errors
+    story = SurvivorStoryPage.objects.get(title="A new beginning")
+    assert not story.live
+    draft = story.get_latest_revision_as_object()
+    assert draft.pseudonym == "Neema"
+    assert draft.content_warning_topics == ["physical-violence"]
 
 
 @pytest.mark.django_db
