@@ -1,13 +1,19 @@
 """Consent records in the admin, for story custodians only, and the audit-log wording of the
 publishing rules (stories/publishing.py)."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories.models import ConsentRecord
+
+CONSENT_DUE_DAYS = 30
 
 
 class ConsentStatusColumn(Column):
@@ -62,3 +68,36 @@ def register_story_log_actions(actions):
         _("Scheduled publishing cancelled: no valid consent"),
         _("Scheduled publishing cancelled because the story has no valid consent"),
     )
+
+
+class ConsentDuePanel(Component):
+    """On story custodians' dashboard: consents that end within CONSENT_DUE_DAYS, so that they
+    can ask the survivor to renew before the story leaves the site."""
+
+    name = "consent_due"
+    order = 90
+    template_name = "stories/admin/consent_due_panel.html"
+
+    def __init__(self, records):
+        self.records = records
+
+    def get_context_data(self, parent_context=None):
+        return {"records": self.records, "days": CONSENT_DUE_DAYS}
+
+
+@hooks.register("construct_homepage_panels")
+def add_consent_due_panel(request, panels):
+    if not request.user.has_perm("stories.change_consentrecord"):
+        return
+    today = timezone.localdate()
+    records = (
+        ConsentRecord.objects.filter(
+            withdrawn_on__isnull=True,
+            expires_on__gt=today,
+            expires_on__lte=today + datetime.timedelta(days=CONSENT_DUE_DAYS),
+            story__isnull=False,
+        )
+        .select_related("story")
+        .order_by("expires_on")
+    )
+    panels.append(ConsentDuePanel(list(records)))
