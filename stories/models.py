@@ -18,7 +18,9 @@ from wagtail.search import index
 
 from cms.api.fields import (
     AgeRangeField,
+    ContentWarningField,
     ImageField,
+    PlainTextField,
     RegionField,
     RelatedPageField,
     RichTextHTMLField,
@@ -156,11 +158,11 @@ class SurvivorStoryPage(SitePage):
     ]
     # The content warning comes first, before anything of the story (as on the page).
     api_fields = page_api_fields(
-        APIField("content_warning"),
-        APIField("pseudonym"),
+        APIField("content_warning", serializer=ContentWarningField()),
+        APIField("pseudonym", serializer=PlainTextField()),
         APIField("country", serializer=RegionField()),
         APIField("age_range", serializer=AgeRangeField()),
-        APIField("quote"),
+        APIField("quote", serializer=PlainTextField()),
         APIField("body", serializer=RichTextHTMLField()),
         APIField("image", serializer=ImageField()),
         APIField("related_campaign", serializer=RelatedPageField()),
@@ -211,7 +213,13 @@ class SurvivorStoryPage(SitePage):
         return super().save(*args, **kwargs)
 
     def get_meta_description(self):
-        return self.search_description or self.quote
+        """For search results and shared links: the warning comes before the quote there too."""
+        if self.search_description:
+            return self.search_description
+        from cms.api.representations import content_warning_value
+
+        warning = content_warning_value(self)
+        return f"{warning['summary']} {self.quote}" if warning else self.quote
 
     @property
     def live_related_campaign(self):

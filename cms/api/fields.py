@@ -36,6 +36,14 @@ class PageField(Field):
         return translation.override(page.locale.language_code)
 
 
+class PlainTextField(PageField):
+    """A text field of the page as it is. Declared with a serializer only to keep its place:
+    API v3 puts fields without one before all others, whatever the order of `api_fields`."""
+
+    def to_representation(self, page) -> str:
+        return getattr(page, self.field_name)
+
+
 class ImageField(PageField):
     """An image with its alt text, focal point and ready renditions (WebP and JPEG)."""
 
@@ -162,6 +170,15 @@ class AgeRangeField(PageField):
         with self.language(page):
             label = str(getattr(page, f"get_{self.field_name}_display")())
         return {"code": code, "label": label}
+
+
+class ContentWarningField(PageField):
+    """A survivor story's content warning in the page's language: the ticked subjects with
+    their labels, the editor's own words and one sentence combining both; null without one."""
+
+    def to_representation(self, page) -> schemas.ContentWarning:
+        with self.language(page):
+            return representations.content_warning_value(page)
 
 
 def page_api_fields(*fields: Any) -> list[APIField]:

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext, pgettext
 from wagtail.api.utils import get_full_url
 
 from cms.api import schemas
@@ -191,16 +192,38 @@ def page_summary(page) -> schemas.PageSummary:
     with translation.override(page.locale.language_code):
         summary = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
         image = page.get_share_image() if hasattr(page, "get_share_image") else None
+        content_warning = content_warning_value(page)
     return schemas.PageSummary(
         id=page.pk,
         type=page.specific_class._meta.label,
         locale=page.locale.language_code,
         title=page.title,
         url=page_url(page),
+        content_warning=content_warning,
         summary=str(summary or ""),
-        content_warning=getattr(page, "content_warning", None) or None,
         image=image_value(image),
     )
+
+
+def content_warning_value(page) -> schemas.ContentWarning | None:
+    """What a reader is warned of before a survivor's story, in the active language (activate
+    the page's); None for a story without a warning and for other page types."""
+    if not getattr(page, "has_content_warning", False):
+        return None
+    topics = [
+        schemas.ContentWarningTopic(code=code, label=str(label))
+        for code, label in page.content_warning_labels
+    ]
+    text = page.content_warning
+    if topics and text:
+        sentence = gettext("Content warning: %(topics)s. %(text)s")
+    elif topics:
+        sentence = gettext("Content warning: %(topics)s.")
+    else:
+        sentence = gettext("Content warning: %(text)s")
+    labels = pgettext("list separator", ", ").join(topic["label"] for topic in topics)
+    summary = sentence % {"topics": labels, "text": text}
+    return schemas.ContentWarning(topics=topics, text=text, summary=summary)
 
 
 def live_translation(page, locale):

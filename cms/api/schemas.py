@@ -87,16 +87,45 @@ class Translation(TypedDict):
     url: str
 
 
+class ContentWarningTopic(TypedDict):
+    """A subject the story deals with: a stable code (stories.models.CONTENT_WARNINGS) and its
+    label in the page's language."""
+
+    code: Literal[
+        "sexual-violence",
+        "sexual-exploitation",
+        "physical-violence",
+        "child-abuse",
+        "coercion",
+        "online-abuse",
+        "self-harm",
+        "substance-abuse",
+        "death",
+    ]
+    label: str
+
+
+class ContentWarning(TypedDict):
+    """What a reader is warned of before a survivor's story: show it before anything of the
+    story. `topics` are the ticked subjects, `text` the editor's own words (may be empty),
+    `summary` one sentence combining both, ready to show or to read out."""
+
+    topics: list[ContentWarningTopic]
+    text: str
+    summary: str
+
+
 class PageSummary(TypedDict):
-    """Enough of a page to show it as a card or a link, in its own language."""
+    """Enough of a page to show it as a card or a link, in its own language. `content_warning`
+    is set for survivor stories that have one: show it before the summary (the story's quote)."""
 
     id: int
     type: str
     locale: str
     title: str
     url: str
+    content_warning: ContentWarning | None
     summary: str
-    content_warning: str | None
     image: Image | None
 
 

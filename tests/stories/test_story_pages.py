@@ -8,13 +8,13 @@ from tests.html import parse
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_story_shows_the_content_warning_before_the_story(client, language):
     story = SurvivorStoryPage.objects.filter(locale__language_code=language).first()
-    html = client.get(story.url).content.decode().split("<main", 1)[1]
-    text = parse(client.get(story.url)).text
+    response = client.get(story.url)
+    html = response.content.decode().split("<main", 1)[1]
 
-    assert story.pseudonym in text
+    assert story.pseudonym in parse(response).text
     assert html.index(story.content_warning) < html.index(story.quote)
-    warning = parse(client.get(story.url)).find("aside", role="note")
-    assert warning is not None
+    warning = parse(response).find("section", class_="content-warning")
+    assert warning["aria-labelledby"] == "content-warning-heading"
 
 
 @pytest.mark.django_db
