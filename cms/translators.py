@@ -6,8 +6,9 @@ this module adds the same rule for snippets and for wagtail-localize's translati
 which only check permissions per model."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from wagtail.models import GroupPagePermission, TranslatableMixin
+from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
 from wagtail_localize.models import Translation
 
 ALL_LOCALES = None
@@ -79,17 +80,24 @@ def check_page_structure_change(user, pages):
 
 
 def translators_for_locale(locale):
-    """Active users who translate into `locale` (through their groups' page permissions)."""
+    """Active users who translate into `locale`: their groups may edit pages in that language
+    but none in the default one (editors and story reviewers edit in every language)."""
     from django.contrib.auth import get_user_model
 
+    User = get_user_model()
+    edits_source_pages = User.objects.filter(
+        Q(groups__page_permissions__page__locale=Locale.get_default())
+        | Q(groups__page_permissions__page__depth=1),
+        groups__page_permissions__permission__codename="change_page",
+    )
     return (
-        get_user_model()
-        .objects.filter(
+        User.objects.filter(
             is_active=True,
             groups__page_permissions__permission__codename="change_page",
             groups__page_permissions__page__locale=locale,
             groups__page_permissions__page__depth__gt=1,
         )
         .exclude(email="")
+        .exclude(pk__in=edits_source_pages.values("pk"))
         .distinct()
     )

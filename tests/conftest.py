@@ -5,6 +5,7 @@ import tempfile
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -21,6 +22,15 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
     """Every test database starts with the demo site in all five languages, built once."""
     with django_db_blocker.unblock():
         call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def default_language_outside_requests():
+    """Django's LocaleMiddleware leaves the last request's language active in the thread: each
+    test starts (and ends) in the default language, whatever the test before it requested."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

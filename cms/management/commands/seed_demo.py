@@ -18,6 +18,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from cms.demo import content
 from cms.demo.media import make_image_file, make_pdf_file
 from cms.demo.translate import translate_object
+from cms.roles import ensure_site_media_collection
 from home.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -74,9 +75,9 @@ class Command(BaseCommand):
         }
 
     def ensure_collection(self):
-        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-        existing = root.get_children().filter(name="Demo").first()
-        return existing or root.add_child(name="Demo")
+        """The demo's images and documents, inside the collection editors work in."""
+        existing = Collection.objects.filter(name="Demo").first()
+        return existing or ensure_site_media_collection().add_child(name="Demo")
 
     def image(self, key, title, alt_text):
         Image = get_image_model()

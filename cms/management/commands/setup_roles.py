@@ -1,65 +1,65 @@
-"""Create the editorial groups and their permissions. Safe to run again."""
+"""Create or repair the editorial groups and the survivor story review workflow (cms/roles.py).
+Safe to run again."""
 
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
-from django.utils import translation
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Locale,
-    Site,
-)
+from django.db import transaction
 
-from cms.translation_coverage import translatable_snippet_models
+from cms import roles
+from stories.publishing import ensure_consent_forms_collection
 
 
 class Command(BaseCommand):
     help = (
-        "Create one 'Translators – <language>' group per non-default language: they translate "
-        "pages and snippets into that language only, and cannot publish source pages or change "
-        "the page tree."
+        "Create or repair the groups Editors, Moderators, Story reviewers, Story custodians and "
+        "one 'Translators – <language>' per non-default language, each with exactly its "
+        "permissions (cms/roles.py); the 'Site media' and 'Consent forms' collections; and the "
+        "'Survivor story review' workflow on every language's story index. Run it again after "
+        "adding a language or a story index."
     )
 
+    @transaction.atomic
     def handle(self, *args, **options):
-        default_locale = Locale.get_default()
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        for locale in Locale.objects.exclude(pk=default_locale.pk).order_by("language_code"):
-            with translation.override("en"):
-                name = f"Translators – {locale.get_display_name()}"
-            group, _ = Group.objects.get_or_create(name=name)
-            self.grant_translator_permissions(group)
-            home = site and site.root_page.get_translation_or_none(locale)
-            if home is None:
+        site_media = roles.ensure_site_media_collection()
+        consent_forms = ensure_consent_forms_collection()
+        groups = {}
+        for role in roles.editorial_roles(site_media, consent_forms) + roles.translator_roles(
+            site_media
+        ):
+            group, created, changes = roles.apply_role(role)
+            groups[role.name] = group
+            if created:
+                status = "created"
+            elif changes:
+                status = f"repaired ({changes} permissions added or removed)"
+            else:
+                status = "unchanged"
+            self.stdout.write(f"{role.name}: {role.description} [{status}]")
+            if role.page_permissions and not role.pages:
                 self.stderr.write(
-                    f"{name}: no home page in {locale.language_code} yet, so no pages to "
-                    "translate; run this command again once the language has its home page."
+                    f"{role.name}: no pages to work on yet; run this command again once they exist."
                 )
-                continue
-            for codename in ("change_page", "publish_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=home, permission=Permission.objects.get(codename=codename)
-                )
-            self.stdout.write(f"{name}: pages under {home.url_path} and translatable snippets.")
 
-    def grant_translator_permissions(self, group):
-        codenames = [("wagtailadmin", "admin", "access_admin")]
-        codenames += [
-            (model._meta.app_label, model._meta.model_name, f"change_{model._meta.model_name}")
-            for model in translatable_snippet_models()
-        ]
-        permissions = [
-            Permission.objects.get(
-                content_type=ContentType.objects.get(app_label=app_label, model=model),
-                codename=codename,
+        workflow, indexes = roles.ensure_story_workflow(groups[roles.STORY_REVIEWERS])
+        self.stdout.write(
+            f"Workflow '{workflow.name}': '{roles.STORY_REVIEW_TASK}' by "
+            f"{roles.STORY_REVIEWERS}, on {len(indexes)} story indexes "
+            f"({', '.join(index.url_path for index in indexes) or 'none yet'})."
+        )
+        site_workflow = roles.ensure_site_workflow_moderators(groups[roles.MODERATORS])
+        if site_workflow:
+            self.stdout.write(
+                f"Workflow '{site_workflow.name}': approved by {roles.MODERATORS} "
+                "(every page but the survivor stories)."
             )
-            for app_label, model, codename in codenames
-        ]
-        permissions.append(Permission.objects.get(codename="submit_translation"))
-        group.permissions.add(*permissions)
-        root = Collection.get_first_root_node()
-        for codename in ("choose_image", "choose_document"):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=Permission.objects.get(codename=codename)
+
+        collections, root_items = roles.media_outside_site_media(site_media, consent_forms)
+        where = []
+        if collections:
+            where.append(f"the collections: {', '.join(collections)}")
+        if root_items:
+            where.append(f"{root_items} images and documents in the root collection")
+        if where:
+            self.stderr.write(
+                f"Only superusers reach {' and '.join(where)}: move what editors need into "
+                f"'{site_media.name}' (never into '{consent_forms.name}')."
             )
