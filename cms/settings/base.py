@@ -3,8 +3,10 @@ environment, with defaults that are safe for a developer's machine."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -13,6 +15,11 @@ PROJECT_DIR = BASE_DIR / "cms"
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def origins(*urls):
+    """The origins (`https://host:port`) of the absolute addresses among `urls`."""
+    return [f"{parts.scheme}://{parts.netloc}" for parts in map(urlsplit, urls) if parts.netloc]
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -29,6 +36,8 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_headless_preview",
     "corsheaders",
+    "csp",
+    "ninja",  # API v3 docs from this site's static files rather than a CDN
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -48,7 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "rest_framework",
+    # Not "rest_framework": its browsable API would answer browsers in HTML, with a CSRF cookie.
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: strict for the public site, looser for the admin (cms/security.py).
+    "cms.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api_caching.py).
     "cms.api_caching.ApiCorsMiddleware",
@@ -262,13 +273,81 @@ WEBHOOKS_DELIVER_AFTER_COMMIT = (
     os.environ.get("WEBHOOKS_DELIVER_AFTER_COMMIT", "true").lower() != "false"
 )
 
+# No tracking: visitors may be at risk. Pages load nothing from another site, anonymous visitors
+# get no cookie, and the logs keep no visitor's full IP address.
+#
+# Content-Security-Policy, one per part of the site (cms/security.py). Uploads served from
+# another origin (S3, a CDN) need it in CSP_EXTRA_IMG_SRC, unless MEDIA_URL already names it.
+_image_origins = [*origins(MEDIA_URL), *env_list("CSP_EXTRA_IMG_SRC")]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_image_origins],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin writes inline scripts and styles, shows previews in a frame (from a headless
+# frontend too, when one is set) and image uploads as blob: thumbnails.
+_preview_frontends = [
+    url.replace("{locale}", code)
+    for url in [
+        *WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"].values(),
+        *HEADLESS_PREVIEW_LOCALE_URLS.values(),
+    ]
+    for code, _name in LANGUAGES
+]
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", *_image_origins],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, *origins(*_preview_frontends)],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# JSON from the APIs loads nothing and is framed nowhere.
+CSP_API_DIRECTIVES = {"default-src": [NONE], "frame-ancestors": [NONE]}
+# The admin contacts no other site either: no update check, no Gravatar (it would send a hash
+# of each editor's email address).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Cookies: none for anonymous visitors, whom no form needs one (only Wagtail's password and login
+# forms of private pages set them). Editors' session and CSRF cookies are out of reach of
+# scripts; production makes them Secure.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+# Links to other sites say nothing of the page they were followed from.
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Logs: a visitor's IP address, wherever it appears in a log line, is cut to its network (/24 or
+# /48) by cms.logging.TruncateIPAddresses. Django's request log lines carry no client address at
+# all; gunicorn's logs need `--logger-class cms.logging.GunicornLogger` for the same.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"truncate_ip_addresses": {"()": "cms.logging.TruncateIPAddresses"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["truncate_ip_addresses"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Django's request log lines carry no client address: keep it so (visitors may be at risk).
     "loggers": {
+        # Without Django's own handlers (an unfiltered console, error emails with the request's
+        # headers): its records go to the console above.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO")},
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"level": "WARNING"},
     },

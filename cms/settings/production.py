@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES, SECRET_KEY
 
 DEBUG = False
 
@@ -24,7 +24,10 @@ SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+# The admin's session and CSRF cookies (anonymous visitors get none) travel over HTTPS only.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Browsers fetch any http:// address a page still names over HTTPS.
+for _directives in (CONTENT_SECURITY_POLICY["DIRECTIVES"], CSP_ADMIN_DIRECTIVES):
+    _directives["upgrade-insecure-requests"] = True
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
