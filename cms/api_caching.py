@@ -44,7 +44,7 @@ def is_api_request(request):
 def is_private_request(request):
     """True when the response may depend on who asks: a token or credentials, a session (a
     logged-in user, a passed page password), or a draft asked for explicitly. (A response
-    that sets a cookie, such as the browsable API's CSRF cookie, is kept private too.)"""
+    that sets a cookie is kept private too, should anything ever set one.)"""
     if "Authorization" in request.headers:
         return True
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
