@@ -5,11 +5,12 @@ the French home page translates into French. Pages are guarded by Wagtail's page
 this module adds the same rule for snippets and for wagtail-localize's translation views,
 which only check permissions per model."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 
 ALL_LOCALES = None
 
@@ -65,6 +66,19 @@ class TranslationLocaleMiddleware:
             locale_ids = {int(pk) for pk in request.POST.getlist("locales") if pk.isdigit()}
             if not all(can_edit_in_locale(request.user, pk) for pk in locale_ids):
                 raise PermissionDenied
+        if (
+            match.url_name == "update_translations"
+            and request.method == "POST"
+            and request.POST.get("publish_translations")
+        ):
+            # wagtail-localize publishes synced translations without a permission check.
+            from stories.publishing import translations_publish_problem
+
+            source = get_object_or_404(TranslationSource, pk=view_kwargs["translation_source_id"])
+            problem = translations_publish_problem(request.user, source)
+            if problem:
+                messages.error(request, problem)
+                return redirect(request.get_full_path())
         return None
 
 

@@ -14,6 +14,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, PagePermissionTester, Revision
 
@@ -90,6 +91,27 @@ class StoryIndexPermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return False
+
+
+def translations_publish_problem(user, source):
+    """Why `user` may not publish all translations of a survivor story at once (wagtail-localize's
+    *Sync translated pages* with *Publish*, which checks no permission), or None."""
+    from stories.models import SurvivorStoryPage, consent_problem
+
+    story = source.get_source_instance()
+    if not isinstance(story, SurvivorStoryPage):
+        return None
+    if not is_story_reviewer(user):
+        return _(
+            "Only story reviewers publish survivor stories: update the translations without "
+            "publishing them, then submit each one for review."
+        )
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        page = story.get_translation_or_none(translation.target_locale)
+        problem = page and consent_problem(page)
+        if problem:
+            return problem
+    return None
 
 
 def refuse_publishing_without_consent(page, user=None):

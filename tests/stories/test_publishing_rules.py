@@ -439,3 +439,56 @@ def edit_form_data(page, **extra):
         "age_range": page.age_range,
         **extra,
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["Editors", None])
+def test_syncing_story_translations_and_publishing_them_is_for_story_reviewers(
+    client, django_user_model, django_capture_on_commit_callbacks, group
+):
+    """Editors may sync translations (story reviewers cannot start one), but publishing them
+    all at once is for reviewers only: here an administrator."""
+    from django.contrib.auth.models import Group
+    from wagtail_localize.models import TranslationSource
+
+    call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
+    if group:
+        user = django_user_model.objects.create_user("syncer", password="a-long-passphrase-1")
+        user.groups.add(Group.objects.get(name=group))
+    else:
+        user = django_user_model.objects.create_superuser("admin2", password="a-long-pass-2")
+    client.force_login(user)
+    english = SurvivorStoryPage.objects.get(locale__language_code="en", slug="amani")
+    french = english.get_translation(Locale.objects.get(language_code="fr"))
+    live_revision = french.live_revision_id
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"publish_translations": "on"}, follow=True)
+
+    french.refresh_from_db()
+    assert response.status_code == 200
+    if group is None:
+        assert french.live_revision_id != live_revision
+    else:
+        assert "Only story reviewers publish survivor stories" in response.content.decode()
+        assert french.live_revision_id == live_revision
+
+
+@pytest.mark.django_db
+def test_syncing_and_publishing_a_translation_without_consent_for_it_is_refused(
+    admin_client, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import TranslationSource
+
+    english = SurvivorStoryPage.objects.get(locale__language_code="en", slug="amani")
+    ConsentRecord.objects.filter(story=english).update(covers_translation=False)
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"publish_translations": "on"}, follow=True)
+
+    assert response.status_code == 200
+    assert "does not cover translations" in response.content.decode()
