@@ -1,6 +1,7 @@
 """Build the demo site in every language. Safe to run again: what exists is left as it is."""
 
 import datetime
+import logging
 import uuid
 from urllib.parse import urlsplit
 
@@ -51,6 +52,17 @@ class Command(BaseCommand):
     help = "Create the demo site (campaign, resources, stories) in every configured language."
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it creates and publishes: hundreds of lines for the demo.
+        wagtail_logger = logging.getLogger("wagtail")
+        previous_level = wagtail_logger.level
+        if options["verbosity"] < 2:
+            wagtail_logger.setLevel(logging.WARNING)
+        try:
+            self.seed()
+        finally:
+            wagtail_logger.setLevel(previous_level)
+
+    def seed(self):
         with translation.override(settings.LANGUAGE_CODE):
             self.created = 0
             with transaction.atomic():
