@@ -14,6 +14,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, PagePermissionTester, Revision
@@ -77,13 +78,11 @@ class SurvivorStoryPermissionTester(PagePermissionTester):
     def can_set_view_restrictions(self):
         return super().can_publish()
 
-    @property
+    @cached_property
     def consent_problem(self):
-        if not hasattr(self, "_consent_problem"):
-            from stories.models import consent_problem
+        from stories.models import consent_problem
 
-            self._consent_problem = consent_problem(self.page)
-        return self._consent_problem
+        return consent_problem(self.page)
 
 
 class StoryIndexPermissionTester(PagePermissionTester):
