@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+SOAK_SECONDS ?= 180
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cms_soak
 
-.PHONY: run test install migrate seed admin lint check bench messages clean
+.PHONY: run test fuzz install migrate seed admin lint check bench soak messages clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -34,6 +36,11 @@ run: seed admin
 test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
+# Hostile input (tests/fuzz, left out of make test): schemathesis over API v3's OpenAPI document,
+# hypothesis over API v2, search and page addresses. FUZZ_EXAMPLES=500 searches further.
+fuzz: install
+	$(BIN)/python -m pytest -n auto -m fuzz tests/fuzz $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -51,3 +58,7 @@ clean:
 
 bench: seed
 	$(BIN)/python manage.py bench
+
+# gunicorn (production settings, 16 database connections) under wrk for SOAK_SECONDS: zero 5xx.
+soak: install
+	DATABASE_URL=$(SOAK_DATABASE_URL) $(BIN)/python manage.py soak --seconds $(SOAK_SECONDS)

@@ -9,7 +9,7 @@ lead someone to them. So:
   `cms/apps.py`) before it reaches storage. The EXIF orientation is applied to the pixels first,
   so the picture still looks right; width, height, file size and hash describe the clean file.
 - Renditions are made through Willow's `auto_orient`, which Wagtail calls first for every
-  rendition; `register_willow_operation` replaces it with one that also drops all metadata, since
+  rendition; `cms/image_renditions.py` replaces it with one that also drops all metadata, since
   Willow copies EXIF into JPEG and PNG renditions and Pillow copies JPEG/GIF comments.
 - `python manage.py strip_image_metadata` cleans images stored before this existed.
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import ExifTags, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import ExifTags, ImageCms, ImageSequence, UnidentifiedImageError
 from PIL import Image as PILImage
 from wagtail.utils.file import hash_filelike
 
@@ -156,29 +156,6 @@ def bare(image):
     clean = image.copy()  # a new object: no cached EXIF either
     clean.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
     return clean
-
-
-def without_metadata(image):
-    """`image` oriented as its EXIF says, in sRGB, with no metadata (one frame)."""
-    icc_profile = image.info.get("icc_profile")
-    oriented = ImageOps.exif_transpose(image)
-    return bare(to_srgb(oriented, icc_profile))
-
-
-def auto_orient_without_metadata(willow_image):
-    """Willow's `auto_orient` for Pillow images, which also drops every piece of metadata, so that
-    no rendition (JPEG, PNG, WebP, AVIF, GIF, HEIC) can carry any."""
-    from willow.plugins.pillow import PillowImage
-
-    return PillowImage(without_metadata(willow_image.image))
-
-
-def register_willow_operation():
-    """Make every Wagtail rendition go through `auto_orient_without_metadata`."""
-    from willow.plugins.pillow import PillowImage
-    from willow.registry import registry
-
-    registry.register_operation(PillowImage, "auto_orient", auto_orient_without_metadata)
 
 
 # Is a file clean? ----------------------------------------------------------------------------

@@ -298,16 +298,9 @@ def ensure_site_workflow_moderators(moderators):
     return workflow
 
 
-def media_outside_site_media(site_media, consent_forms):
-    """Collections directly under the root other than these two, and the number of images
-    and documents in the root collection itself: no role reaches them (only superusers)."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
+def collections_outside_site_media(site_media, consent_forms):
+    """The names of the collections directly under the root other than these two: no role
+    reaches them (only superusers)."""
     root = site_media.get_parent()
     others = root.get_children().exclude(pk__in=[site_media.pk, consent_forms.pk])
-    in_root = (
-        get_image_model().objects.filter(collection=root).count()
-        + get_document_model().objects.filter(collection=root).count()
-    )
-    return [collection.name for collection in others], in_root
+    return [collection.name for collection in others]

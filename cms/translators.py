@@ -63,7 +63,9 @@ class TranslationLocaleMiddleware:
             if not can_edit_in_locale(request.user, translation.target_locale_id):
                 raise PermissionDenied
         elif request.method == "POST" and "locales" in request.POST:
-            locale_ids = {int(pk) for pk in request.POST.getlist("locales") if pk.isdigit()}
+            locale_ids = {
+                int(pk) for pk in request.POST.getlist("locales") if pk.isascii() and pk.isdigit()
+            }
             if not all(can_edit_in_locale(request.user, pk) for pk in locale_ids):
                 raise PermissionDenied
         if (

@@ -6,9 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from cms.sitemaps import MultilingualSitemap
 from cms.views import healthz, serve_media
 from search import views as search_views
+
+# In the visitor's language with the quick exit, JSON under /api/, 503 while the database is down.
+handler500 = "cms.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +28,12 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Wagtail's password form for protected pages, with wrong passwords throttled.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        accounts_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

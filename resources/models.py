@@ -49,7 +49,11 @@ class ResourceType(TaxonomySnippet):
 
     description = models.TextField(blank=True)
 
-    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+    api_fields = [
+        APIField("name", writable=True),
+        APIField("slug", writable=True),
+        APIField("description", writable=True),
+    ]
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("resource type")
@@ -59,7 +63,7 @@ class ResourceType(TaxonomySnippet):
 class Topic(TaxonomySnippet):
     """A subject a resource or campaign is about, e.g. online sexual exploitation."""
 
-    api_fields = [APIField("name"), APIField("slug")]
+    api_fields = [APIField("name", writable=True), APIField("slug", writable=True)]
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("topic")
@@ -73,7 +77,11 @@ class Region(TaxonomySnippet):
         default=True, help_text=_("Untick for regions such as 'East Africa' or 'Global'.")
     )
 
-    api_fields = [APIField("name"), APIField("slug"), APIField("is_country")]
+    api_fields = [
+        APIField("name", writable=True),
+        APIField("slug", writable=True),
+        APIField("is_country", writable=True),
+    ]
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("region")
@@ -92,11 +100,12 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.SearchField("description")]
+    # Writable through API v3 (with a token), except the logo: an image chosen in the admin.
     api_fields = [
-        APIField("name"),
-        APIField("description"),
-        APIField("url"),
-        APIField("join_url"),
+        APIField("name", writable=True),
+        APIField("description", writable=True),
+        APIField("url", writable=True),
+        APIField("join_url", writable=True),
         APIField("logo", serializer=ImageField()),
     ]
 

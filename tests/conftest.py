@@ -5,16 +5,23 @@ import tempfile
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.signals import setting_changed
 from django.utils import translation
 
 
 @pytest.fixture(scope="session", autouse=True)
 def media_root():
-    """Uploaded and generated files go to a folder of their own, removed after the run."""
+    """Uploaded and generated files go to a folder of their own, removed after the run; document
+    files to another one beside it (DOCUMENTS_ROOT, the private storage)."""
     path = tempfile.mkdtemp(prefix="cms-test-media-")
+    documents_path = tempfile.mkdtemp(prefix="cms-test-documents-")
     settings.MEDIA_ROOT = path
+    settings.DOCUMENTS_ROOT = documents_path
+    # The documents storage may already exist (models name it): it forgets its old location.
+    setting_changed.send(sender=None, setting="DOCUMENTS_ROOT", value=documents_path, enter=True)
     yield path
     shutil.rmtree(path, ignore_errors=True)
+    shutil.rmtree(documents_path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

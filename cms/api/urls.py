@@ -1,6 +1,7 @@
 """The addresses of both APIs. Anything else under /api/v2/ or /api/v3/ is a JSON 404 (or a 400
 for a malformed id), never the site's HTML error page."""
 
+import json
 import re
 from contextlib import nullcontext
 from functools import wraps
@@ -11,11 +12,12 @@ from django.utils import translation
 from wagtail.api.v3.errors import problem_response
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms.api import representations, v3
+from cms.api import limits, representations, v3, v3_errors
 from cms.api.v2 import api_router
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
-NULL_MESSAGE = "null characters are not allowed in parameters"
+# Any address ending with a slash, newlines included (`%0A`: `.` alone stops at one).
+ANY_ADDRESS = r"^(?P<rest>(?s:.*/)?)$"
 
 
 def v2_error(status, message):
@@ -26,21 +28,36 @@ def v3_error(status, message):
     return problem_response(status=status, detail=message)
 
 
+def json_body_is_an_object(request):
+    """Every operation that takes a JSON body takes an object. Wagtail's schemas of page and
+    snippet bodies assume one, and answer another JSON value (a list, a number) with a 500."""
+    if request.content_type != "application/json" or not request.body:
+        return True
+    try:
+        return isinstance(json.loads(request.body), dict)
+    except ValueError:  # not JSON at all: django-ninja refuses it with a 4xx of its own
+        return True
+
+
 def api_view(error):
-    """What every API view does first: refuse a NUL character in a parameter with a 400
-    (PostgreSQL refuses them in text, which would otherwise be a 500 wherever a parameter reaches
-    a query), and work in the language of `?locale=` when given (full-text search uses that
-    language's configuration on PostgreSQL) rather than that of the request's Accept-Language."""
+    """What every API view does first: refuse parameters beyond the bounds of cms/api/limits.py
+    with a 400 (among them a NUL character, which PostgreSQL refuses in text, and a number beyond
+    64 bits, which no database takes), an id in the path that cannot be one with a 404, and a JSON
+    body that is not an object with a 422; then work in the language of `?locale=` when given
+    (full-text search uses that language's configuration on PostgreSQL) rather than that of the
+    request's Accept-Language."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if any(
-                "\x00" in key or "\x00" in value
-                for key, values in request.GET.lists()
-                for value in values
-            ):
-                return error(400, NULL_MESSAGE)
+            problem = limits.parameter_problem(request.GET)
+            if problem:
+                return error(400, problem)
+            problem = limits.path_problem(kwargs)
+            if problem:
+                return error(404, problem)
+            if not json_body_is_an_object(request):
+                return error(422, "the request body must be a JSON object")
             language = request.GET.get("locale")
             if language not in representations.language_codes():
                 language = None
@@ -52,9 +69,23 @@ def api_view(error):
     return decorator
 
 
+def refuse_unknown_formats(view):
+    """API v2 has one format, JSON: for any other `?format=`, Django REST framework finds no
+    renderer and raises a bare 404, which Wagtail answers with an empty message."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        value = request.GET.get("format", "json")
+        if value != "json":
+            return v2_error(400, f"format must be 'json' (the only one), not '{value}'")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def v2_not_found(request, rest):
     match = MALFORMED_ID.match(rest)
-    if match and match["endpoint"] in api_router._endpoints and not match["id"].isdigit():
+    if match and match["endpoint"] in api_router._endpoints and not limits.is_id(match["id"]):
         return v2_error(400, f"'{match['id']}' is not a valid id: ids are positive integers")
     endpoints = ", ".join(f"{name}/" for name in api_router._endpoints)
     return v2_error(404, f"no API endpoint at /api/v2/{rest} (endpoints: {endpoints})")
@@ -68,19 +99,21 @@ v2_patterns = decorate_urlpatterns(
     [
         path("", (api_router.get_urlpatterns(), "wagtailapi", "wagtailapi")),
         # Only addresses ending with a slash: CommonMiddleware adds a missing one first.
-        re_path(r"^(?P<rest>(?:.*/)?)$", v2_not_found),
+        re_path(ANY_ADDRESS, v2_not_found),
     ],
-    api_view(v2_error),
+    refuse_unknown_formats,
 )
+v2_patterns = decorate_urlpatterns(v2_patterns, api_view(v2_error))
 v3_urls, v3_app_name, v3_namespace = v3.api.urls
 v3_patterns = decorate_urlpatterns(
     [
         path("pages/find/", v3.find_page),  # before Wagtail's: localized paths
         path("", (v3_urls, v3_app_name, v3_namespace)),
-        re_path(r"^(?P<rest>(?:.*/)?)$", v3_not_found),
+        re_path(ANY_ADDRESS, v3_not_found),
     ],
-    api_view(v3_error),
+    v3_errors.refuse_impossible_page_actions,
 )
+v3_patterns = decorate_urlpatterns(v3_patterns, api_view(v3_error))
 
 urlpatterns = [
     path("api/v2/", (v2_patterns, None, None)),

@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import models
+from django.http import Http404
 from django.urls import path
 from rest_framework.response import Response
 from taggit.managers import TaggableManager
@@ -28,12 +29,12 @@ from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.fields import StreamField
-from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import DraftStateMixin, Locale
 
-from cms.api import representations, site
+from cms.api import limits, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.headless_preview import PagePreviewAPIViewSet
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
@@ -112,7 +113,7 @@ class SnippetTranslationOfFilter:
         value = request.GET.get("translation_of")
         if value is None:
             return queryset
-        if not value.isdigit():
+        if not limits.is_id(value):
             raise BadRequestError("translation_of must be a positive integer")
         source = queryset.model.objects.filter(pk=int(value)).first()
         if source is None:
@@ -120,7 +121,7 @@ class SnippetTranslationOfFilter:
         return queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
 
 
-YEAR = re.compile(r"^[0-9]{4}$")
+YEAR = re.compile(r"^[1-9][0-9]{3}$")  # Python's dates start at year 1
 
 
 def slugs(request, name):
@@ -197,6 +198,18 @@ class SnippetSearchFilter(StrictSearchFilter):
 # Endpoints ----------------------------------------------------------------------------------
 
 
+class NotFoundSaysWhat:
+    """A detail that its parameters filter away (`/api/v2/pages/3/?search=x`) is a bare 404 in
+    Django REST framework, whose get_object_or_404 drops the message, and Wagtail's answer then
+    has an empty `message`: it says what was not found instead."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Http404) and not str(exc):
+            name = self.model._meta.verbose_name
+            exc = Http404(f"No {name} matches the given id and parameters.")
+        return super().handle_exception(exc)
+
+
 class ListingMixin:
     """Lists whose related snippets and images are fetched with a fixed number of queries."""
 
@@ -209,7 +222,7 @@ class ListingMixin:
         return self.get_paginated_response(serializer.data)
 
 
-class PagesAPIViewSet(ListingMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(NotFoundSaysWhat, ListingMixin, WagtailPagesAPIViewSet):
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -241,7 +254,7 @@ class PagesAPIViewSet(ListingMixin, WagtailPagesAPIViewSet):
                 return None
         if "id" in request.GET:
             value = request.GET["id"]
-            if not value.isdigit():
+            if not limits.is_id(value):
                 raise BadRequestError("id must be a positive integer")
             return queryset.filter(pk=int(value)).first()
         return None
@@ -251,7 +264,7 @@ class SnippetSerializer(BaseSerializer):
     locale = PageLocaleField(read_only=True)
 
 
-class SnippetsAPIViewSet(ListingMixin, BaseAPIViewSet):
+class SnippetsAPIViewSet(NotFoundSaysWhat, ListingMixin, BaseAPIViewSet):
     """A translatable snippet: `?locale=`, `?translation_of=`, `?search=`, field filters such
     as `?slug=kenya`."""
 
@@ -285,6 +298,14 @@ class SnippetsAPIViewSet(ListingMixin, BaseAPIViewSet):
     @classmethod
     def for_model(cls, model, name):
         return type(f"{model.__name__}APIViewSet", (cls,), {"model": model, "name": name})
+
+
+class ImagesAPIViewSet(NotFoundSaysWhat, WagtailImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(NotFoundSaysWhat, WagtailDocumentsAPIViewSet):
+    pass
 
 
 class NotAModel:

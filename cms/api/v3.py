@@ -25,14 +25,15 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.api.v3.registry import registry
-from wagtail.api.v3.schemas import BaseMetaSchema, BaseSchema, read_generator
+from wagtail.api.v3.schemas import BaseSchema, read_generator
 from wagtail.api.v3.schemas.params import SearchSchema
 from wagtail.api.v3.urls import api
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import DraftStateMixin, Locale
 
-from cms.api import representations, schemas, site
+from cms.api import limits, openapi, representations, schemas, site
 from cms.api.fields import optimise_queryset
+from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from resources.models import Partner, Region, ResourceType, Topic
 from stories.publishing import StoryConsentError
 
@@ -55,13 +56,9 @@ def locale_or_400(language_code):
 # Snippets ---------------------------------------------------------------------------------------
 
 
-class SnippetMetaSchema(BaseMetaSchema):
-    locale: str
-    detail_url: str | None = None
-
-    @staticmethod
-    def resolve_locale(obj: Model, context: dict) -> str:
-        return obj.locale.language_code
+class SnippetMetaSchema(LocalizedSnippetMetaSchema):
+    """The same fields as the items of Wagtail's `/api/v3/snippets/<type>/` (which share their
+    schemas' names, see cms/api/snippet_locale.py), but a detail address here."""
 
     @staticmethod
     def resolve_detail_url(obj: Model, context: dict) -> str | None:
@@ -190,7 +187,7 @@ def find_page(request):
         request.user = AnonymousUser()  # a session never elevates an API v3 request
     html_path = request.GET.get("html_path")
     page_id = request.GET.get("id")
-    if page_id is not None and not page_id.isdigit():
+    if page_id is not None and not limits.is_id(page_id):
         return problem_response(status=422, detail="id must be a positive integer")
     try:
         site_obj = SiteFilterValidator(site=request.GET.get("site"), request=request).site_obj
@@ -249,7 +246,8 @@ _generate_openapi_schema = api.get_openapi_schema
 def get_openapi_schema(*, path_prefix=None, path_params=None):
     """Wagtail's document, with anonymous access described as OpenAPI means it: Wagtail's
     `AllowAnonymous` fallback appears as an HTTP security scheme without a `scheme`, which is
-    invalid; an empty security requirement (`{}`) says that no credentials are needed."""
+    invalid; an empty security requirement (`{}`) says that no credentials are needed. Each
+    operation also declares its error answers (cms/api/openapi.py)."""
     schema = _generate_openapi_schema(path_prefix=path_prefix, path_params=path_params)
     schemes = schema.get("components", {}).get("securitySchemes", {})
     if schemes.pop("AllowAnonymous", None) is not None:
@@ -262,7 +260,7 @@ def get_openapi_schema(*, path_prefix=None, path_params=None):
                     ]
         if not schemes:
             schema["components"].pop("securitySchemes")
-    return schema
+    return openapi.document_answers(schema)
 
 
 api.get_openapi_schema = get_openapi_schema

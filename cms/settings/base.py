@@ -2,12 +2,15 @@
 environment, with defaults that are safe for a developer's machine."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+
+from cms.settings.email import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -30,9 +33,15 @@ INSTALLED_APPS = [
     "home",
     "resources",
     "stories",
+    "documents",
     "search",
     "cms",
     "webhooks",
+    "backup",
+    "accounts",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_headless_preview",
     "corsheaders",
@@ -68,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Content-Security-Policy: strict for the public site, looser for the admin (cms/security.py).
     "cms.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -80,10 +90,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor authentication: who gave a code, and holding back who still owes one (accounts/).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "cms.translators.TranslationLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Sign-in lockouts (django-axes) become 429 answers; last, as axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -112,23 +127,40 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept open across a database restart is found dead and replaced before
+        # the next request uses it, instead of failing that request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    # An unreachable database host fails a request in seconds (a 503 page) instead of hanging it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    """The Redis cache at `url`. Redis down means no cache, not errors: a failed read is a miss,
+    a failed write is skipped (both logged), and a dead host costs each cache call a fraction of
+    a second rather than hanging the request. /healthz reports the outage."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+        "KEY_PREFIX": "cms",
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Cache: Redis when REDIS_URL is set, otherwise memory local to each process.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            "KEY_PREFIX": "cms",
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -138,6 +170,52 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Password guessing (accounts/throttle.py): after LOGIN_FAILURE_LIMIT failures for one account,
+# one protected page's password or one person's two-factor codes, or from one network (/24,
+# /48), attempts are refused (429) for LOGIN_COOLOFF_MINUTES after the last one. Counted in the
+# cache; if it is down, in each process. Client addresses come from X-Forwarded-For only behind
+# TRUSTED_PROXY_COUNT proxies that append to it (accounts/network.py).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "accounts.throttle.LockoutHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Axes sees (and logs) the client's network, never its address; its log lines hide usernames.
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_network"
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+
+# Two-factor authentication (accounts/two_factor.py): any editor may turn it on; with
+# TWO_FACTOR_REQUIRED (on in production) superusers and story custodians must.
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "false").lower() == "true"
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Campaign CMS")
+# Wrong codes are throttled like passwords (accounts.throttle), not by django-otp's own delays.
+OTP_TOTP_THROTTLE_FACTOR = 0
+
+# Email (password resets, workflow notifications): EMAIL_URL, or EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL (cms/settings/email.py);
+# DEFAULT_FROM_EMAIL, SERVER_EMAIL. A failed send is logged as an error, never hidden.
+_email = email_settings(os.environ)
+EMAIL_BACKEND = _email.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _email["EMAIL_TIMEOUT"]
+DEFAULT_FROM_EMAIL = _email.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = _email.get("SERVER_EMAIL", "root@localhost")
 
 # Languages: every locale lives under /{lang}/; Arabic is right-to-left.
 LANGUAGE_CODE = "en"
@@ -156,12 +234,16 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Documents (signed consent forms among them) are kept outside MEDIA_ROOT, which is served as it
+# is: they leave only through Wagtail's document view, which checks the collection's privacy.
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", BASE_DIR / "private-documents"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "documents.storage.PrivateDocumentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -186,9 +268,21 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.SiteDocument"
+# Every download goes through the document view and its privacy check ("direct" would link to
+# the file itself); files open in the browser under `Content-Security-Policy: default-src 'none'`,
+# so that a PDF or HTML file cannot run scripts on this site's origin.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Phone photos (HEIC) are accepted and stored as JPEG; every upload loses its metadata
 # (cms/image_privacy.py).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
+# Wagtail renders up to three renditions of an image at once, each from the decoded original
+# (4 bytes a pixel): a 50-megapixel picture took a worker past 550 MB. Measured peaks of a
+# worker making the site's renditions are in the README; this keeps them under 300 MB while
+# accepting 4000 × 3000 phone photos (cms/image_forms.py says so to the editor).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 12_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
@@ -273,6 +367,10 @@ WEBHOOKS_DELIVER_AFTER_COMMIT = (
     os.environ.get("WEBHOOKS_DELIVER_AFTER_COMMIT", "true").lower() != "false"
 )
 
+# Backups (`manage.py backup`, backup/) hold signed consent forms and custodian notes: with this
+# key set they are encrypted at rest (AES-256-GCM). Keep the key apart from the backups.
+BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
+
 # No tracking: visitors may be at risk. Pages load nothing from another site, anonymous visitors
 # get no cookie, and the logs keep no visitor's full IP address.
 #
@@ -332,6 +430,34 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 # Links to other sites say nothing of the page they were followed from.
 SECURE_REFERRER_POLICY = "same-origin"
+# No page, nor anything it might frame, may reach a visitor's camera, microphone, location,
+# sensors or devices, or take part in interest-based advertising (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
 
 # Logs: a visitor's IP address, wherever it appears in a log line, is cut to its network (/24 or
 # /48) by cms.logging.TruncateIPAddresses. Django's request log lines carry no client address at

@@ -166,3 +166,23 @@ def test_production_upgrades_insecure_requests_on_pages_and_in_the_admin():
 
     assert production.stdout.split() == ["True", "True"], production.stderr
     assert development.stdout.split() == ["None", "None"], development.stderr
+
+
+DENIED_FEATURES = ["camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"]
+
+
+def permissions_policy(response):
+    """The response's Permissions-Policy as {feature: allowlist}."""
+    features = (item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
+    return dict(features)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_public_pages_deny_camera_microphone_location_and_the_like(client, code):
+    for url in [*public_addresses(code), "/api/v2/pages/", "/healthz"]:
+        features = permissions_policy(client.get(url))
+
+        for feature in DENIED_FEATURES:
+            assert features.get(feature) == "()", (url, feature)
+        assert not [allowlist for allowlist in features.values() if allowlist != "()"], url

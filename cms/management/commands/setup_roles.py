@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from cms import roles
+from cms.media_collections import move_root_media_to_site_media
 from stories.publishing import ensure_consent_forms_collection
 
 
@@ -52,14 +53,15 @@ class Command(BaseCommand):
                 "(every page but the survivor stories)."
             )
 
-        collections, root_items = roles.media_outside_site_media(site_media, consent_forms)
-        where = []
+        moved = move_root_media_to_site_media()
+        if moved:
+            self.stdout.write(
+                f"Moved {moved} images and documents from the root collection into "
+                f"'{site_media.name}'."
+            )
+        collections = roles.collections_outside_site_media(site_media, consent_forms)
         if collections:
-            where.append(f"the collections: {', '.join(collections)}")
-        if root_items:
-            where.append(f"{root_items} images and documents in the root collection")
-        if where:
             self.stderr.write(
-                f"Only superusers reach {' and '.join(where)}: move what editors need into "
-                f"'{site_media.name}' (never into '{consent_forms.name}')."
+                f"Only superusers reach the collections: {', '.join(collections)}: move what "
+                f"editors need into '{site_media.name}' (never into '{consent_forms.name}')."
             )

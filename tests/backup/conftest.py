@@ -1,0 +1,125 @@
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import connection
+
+KEY = "backup-test-key-0123456789-abcdefghijklmnop"
+# Written into custodian notes and a signed consent form: an encrypted backup must not show it.
+MARKER = "consent-marker-5f1c9a7e"
+
+
+class Server:
+    """Another server of the site: its own database, media and documents folders, reached only
+    through `manage.py` as an operator would."""
+
+    def __init__(self, database_url, folder):
+        self.database_url = database_url
+        self.media_root = folder / "media"
+        self.documents_root = folder / "private-documents"
+
+    def manage(self, *args, key=None):
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            "DATABASE_URL": self.database_url,
+            "MEDIA_ROOT": str(self.media_root),
+            "DOCUMENTS_ROOT": str(self.documents_root),
+        }
+        env.pop("BACKUP_ENCRYPTION_KEY", None)
+        if key:
+            env["BACKUP_ENCRYPTION_KEY"] = key
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+
+    def tables(self):
+        if self.database_url.startswith("sqlite"):
+            import sqlite3
+
+            path = self.database_url.removeprefix("sqlite:///")
+            if not Path(path).exists():
+                return []
+            with sqlite3.connect(path) as database:
+                rows = database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                return [name for (name,) in rows]
+        with psycopg.connect(self.database_url) as database:
+            rows = database.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            )
+            return [name for (name,) in rows]
+
+    def execute(self, sql):
+        if self.database_url.startswith("sqlite"):
+            import sqlite3
+
+            with sqlite3.connect(self.database_url.removeprefix("sqlite:///")) as database:
+                database.execute(sql)
+        else:
+            with psycopg.connect(self.database_url, autocommit=True) as database:
+                database.execute(sql)
+
+
+def _postgres_url(name):
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
+
+
+@pytest.fixture
+def new_server(tmp_path):
+    """A server with an empty database (never migrated) and no files: on SQLite a new file, on
+    PostgreSQL a new database, dropped afterwards."""
+    if connection.vendor == "sqlite":
+        yield Server(f"sqlite:///{tmp_path / 'restored.sqlite3'}", tmp_path)
+        return
+    name = f"h_backup_restored_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(_postgres_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield Server(_postgres_url(name), tmp_path)
+    finally:
+        with psycopg.connect(_postgres_url("postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def add_what_a_live_site_has():
+    """Beside the seeded demo: a consent record with its signed form, an uploaded image, a draft
+    revision, an editor. Returns the story."""
+    from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
+
+    from stories.models import StoryIndexPage
+    from stories.publishing import ensure_consent_forms_collection
+    from tests.factories import ImageFactory, SurvivorStoryPageFactory
+
+    signed_form = get_document_model().objects.create(
+        title="Signed consent form – Backup",
+        collection=ensure_consent_forms_collection(),
+        file=ContentFile(f"%PDF-1.4\n% signed by the survivor {MARKER}\n".encode(), "consent.pdf"),
+    )
+    story = SurvivorStoryPageFactory(
+        parent=StoryIndexPage.objects.get(locale__language_code="en"),
+        title="A story kept in backups",
+        consent__custodian_notes=f"Call before any change. {MARKER}",
+        consent__signed_form=signed_form,
+    )
+    story.title = "A story kept in backups (edited)"
+    story.save_revision()
+    ImageFactory(title="Uploaded before the backup")
+    get_user_model().objects.create_user(
+        "backup-editor", "editor@example.org", "a long passphrase", first_name="Neema"
+    )
+    return story
