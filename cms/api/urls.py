@@ -108,6 +108,8 @@ v3_urls, v3_app_name, v3_namespace = v3.api.urls
 v3_patterns = decorate_urlpatterns(
     [
         path("pages/find/", v3.find_page),  # before Wagtail's: localized paths
+        # Before django-ninja's root, a bare 404 that Django would answer with the site's page.
+        path("", v3_not_found, {"rest": ""}),
         path("", (v3_urls, v3_app_name, v3_namespace)),
         re_path(ANY_ADDRESS, v3_not_found),
     ],

@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group
 from home.models import StandardPage
 from tests.api.test_v3_writes import create_token
 
+JSON_TYPES = ("application/json", "application/problem+json")
+
 
 @pytest.fixture
 def editors_token(django_user_model):
@@ -73,10 +75,7 @@ def test_an_address_with_a_newline_gets_an_api_answer_not_the_site_page(client, 
     response = client.get(f"/api/{api}/{rest}")
 
     assert response.status_code in (400, 404), response.content
-    assert response["Content-Type"].split(";")[0] in (
-        "application/json",
-        "application/problem+json",
-    )
+    assert response["Content-Type"].split(";")[0] in JSON_TYPES
 
 
 @pytest.mark.django_db
@@ -91,3 +90,12 @@ def test_a_detail_its_parameters_filter_away_is_a_404_that_says_what(client, end
 
     assert response.status_code == 404, response.content
     assert response.json()["message"], response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v2/", "/api/v3/"])
+def test_the_root_of_each_api_is_a_json_404(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 404, response.content
+    assert response["Content-Type"].split(";")[0] in JSON_TYPES

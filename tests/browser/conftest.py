@@ -7,7 +7,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Playwright's synchronous API runs an event loop in the test's thread; the ORM calls the
@@ -49,27 +48,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def demo_site(transactional_db, media_root):
-    """The demo site, committed so that the live server's thread sees it."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    from home.models import HomePage
-
-    if not HomePage.objects.exists():
-        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    # The flush after a previous browser test dropped what data migrations had created, such as
-    # wagtail-localize's permission to submit translations.
-    Permission.objects.get_or_create(
-        codename="submit_translation",
-        content_type=ContentType.objects.get_or_create(
-            app_label="wagtail_localize", model="translation"
-        )[0],
-        defaults={"name": "Can submit translations"},
-    )
 
 
 @pytest.fixture

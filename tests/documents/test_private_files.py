@@ -68,7 +68,9 @@ def test_no_document_file_is_served_under_media(client, consent_form, report):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_no_document_file_is_served_under_media_by_a_live_server(live_server, consent_form, report):
+def test_no_document_file_is_served_under_media_by_a_live_server(
+    live_server, demo_site, consent_form, report
+):
     for document in (consent_form, report):
         for path in guessable_paths(document):
             with pytest.raises(urllib.error.HTTPError) as refused:
