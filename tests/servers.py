@@ -17,6 +17,8 @@ import requests
 from django.conf import settings
 from psycopg.conninfo import make_conninfo
 
+from cms.management.commands.soak import gunicorn_command
+
 POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))), None)
 # Requests look as they do behind the HTTPS proxy that production expects.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
@@ -147,16 +149,7 @@ def gunicorn(static_root, workers=2, threads=2, **environment):
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         **environment,
     )
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "cms.wsgi",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        f"--threads={threads}",
-        "--worker-class=gthread",
-        "--logger-class=cms.logging.GunicornLogger",
-        "--log-level=warning",
-    ]
+    command = gunicorn_command(port, workers, threads)
     process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -128,6 +128,20 @@ def parse_figures(output):
     return figures
 
 
+def gunicorn_command(port, workers, threads):
+    """The site under gunicorn as production runs it, threaded, with addresses cut in its logs."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "cms.wsgi",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        f"--threads={threads}",
+        "--worker-class=gthread",
+        "--logger-class=cms.logging.GunicornLogger",
+        "--log-level=warning",
+    ]
+
+
 class Gunicorn:
     """gunicorn with production settings on a free port, for the length of a `with` block."""
 
@@ -135,16 +149,7 @@ class Gunicorn:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        self.command = [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "cms.wsgi",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            f"--threads={threads}",
-            "--worker-class=gthread",
-            "--logger-class=cms.logging.GunicornLogger",
-            "--log-level=warning",
-        ]
+        self.command = gunicorn_command(port, workers, threads)
         self.address = f"http://127.0.0.1:{port}"
 
     def __enter__(self):
