@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.utils import translation
 
+from tests.demo import ensure_demo_site
+
 
 @pytest.fixture(scope="session", autouse=True)
 def media_root():
@@ -50,19 +52,4 @@ def english_home(db):
 @pytest.fixture
 def demo_site(transactional_db, media_root):
     """The demo site, committed so that the live server's thread sees it."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    from home.models import HomePage
-
-    if not HomePage.objects.exists():
-        call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    # The flush after a previous browser test dropped what data migrations had created, such as
-    # wagtail-localize's permission to submit translations.
-    Permission.objects.get_or_create(
-        codename="submit_translation",
-        content_type=ContentType.objects.get_or_create(
-            app_label="wagtail_localize", model="translation"
-        )[0],
-        defaults={"name": "Can submit translations"},
-    )
+    ensure_demo_site()

@@ -13,6 +13,7 @@ from django.db import connection
 
 from home.models import SiteSettings
 from tests.cms.test_security_headers import STRICT_PUBLIC_POLICY, policy
+from tests.demo import ensure_demo_site
 from tests.html import parse
 from tests.servers import (
     POSTGRES_BIN,
@@ -46,6 +47,7 @@ def database(django_db_setup, django_db_blocker):
     try:
         postgres.create()
         with django_db_blocker.unblock():
+            ensure_demo_site()
             postgres.copy_database(connection.settings_dict)
         yield postgres
     finally:
