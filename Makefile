@@ -50,7 +50,7 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=tests --ignore=cms/demo --no-obsolete
+	$(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=tests --ignore=demo --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -1,5 +1,5 @@
 """Where a request comes from, as far as sign-in throttling needs to know: the client's network
-(/24 for IPv4, /48 for IPv6, as in the logs: cms.logging), never its full address.
+(/24 for IPv4, /48 for IPv6, as in the logs: privacy.logging), never its full address.
 
 The client is the peer of this server (REMOTE_ADDR) unless the operator says that
 TRUSTED_PROXY_COUNT proxies stand in front of it: then it is the address the outermost of them
@@ -10,7 +10,7 @@ import ipaddress
 
 from django.conf import settings
 
-from cms.logging import PREFIX_LENGTHS
+from privacy.logging import PREFIX_LENGTHS
 
 UNKNOWN_NETWORK = "unknown"
 

@@ -7,12 +7,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
-from cms.sitemaps import MultilingualSitemap
-from cms.views import healthz, serve_media
+from core.sitemaps import MultilingualSitemap
+from core.views import healthz, serve_media
 from search import views as search_views
 
 # In the visitor's language with the quick exit, JSON under /api/, 503 while the database is down.
-handler500 = "cms.views.server_error"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -6,6 +6,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 application = get_wsgi_application()
 
-from cms.static_files import require_manifest  # noqa: E402 (needs the settings loaded above)
+from core.static_files import require_manifest  # noqa: E402 (needs the settings loaded above)
 
 require_manifest()

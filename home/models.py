@@ -1,7 +1,6 @@
 """The site's shell: home page, standard pages, campaigns, navigation and per-language settings."""
 
 import datetime
-from collections import namedtuple
 
 from django.db import models
 from django.utils.functional import cached_property
@@ -9,33 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.api.fields import (
-    DateField,
-    ImageField,
-    PageListField,
-    PartnersField,
-    RegionsField,
-    RelatedPageField,
-    RichTextHTMLField,
-    TopicsField,
-    page_api_fields,
-    stream_field,
-)
-from cms.blocks import BodyBlock, CallsToActionBlock, LinkBlock
-from cms.localization import for_active_locale, localized_objects, localized_pages
-from cms.models import SitePage
+from core.blocks import BodyBlock, CallsToActionBlock
+from core.localization import localized_objects
+from core.models import HASHTAG_HELP, SitePage
 from resources.models import ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
-
-MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
-
-HASHTAG_HELP = _("Without spaces, e.g. #WorldDayAgainstTrafficking.")
 
 
 class HomePage(SitePage):
@@ -69,17 +51,6 @@ class HomePage(SitePage):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_text")]
-
-    api_fields = page_api_fields(
-        APIField("hero_heading"),
-        APIField("hero_text"),
-        APIField("hero_image", serializer=ImageField()),
-        APIField("featured_campaign", serializer=RelatedPageField()),
-        APIField("featured_resources", serializer=PageListField("api_featured_resources")),
-        APIField("latest_stories", serializer=PageListField("api_latest_stories")),
-        APIField("signup_heading"),
-        APIField("signup_text"),
-    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -146,10 +117,6 @@ class StandardPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    api_fields = page_api_fields(
-        APIField("intro", writable=True),
-        APIField("body", serializer=stream_field("StandardPageBody", body.stream_block)),
-    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -161,7 +128,6 @@ class CampaignIndexPage(SitePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    api_fields = page_api_fields(APIField("intro", serializer=RichTextHTMLField()))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CampaignPage"]
@@ -232,23 +198,6 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
 
     override_translatable_fields = [SynchronizedField("hashtag", overridable=True)]
 
-    api_fields = page_api_fields(
-        APIField("awareness_date"),
-        APIField("next_awareness_day", serializer=DateField("next_awareness_day")),
-        APIField("hashtag", writable=True),
-        APIField("hero_image", serializer=ImageField()),
-        APIField("intro", writable=True),
-        APIField("body", serializer=stream_field("CampaignPageBody", body.stream_block)),
-        APIField(
-            "calls_to_action",
-            serializer=stream_field("CampaignPageCallsToAction", calls_to_action.stream_block),
-        ),
-        APIField("related_pages", serializer=PageListField("related_live_pages")),
-        APIField("partners", serializer=PartnersField()),
-        APIField("topics", serializer=TopicsField()),
-        APIField("regions", serializer=RegionsField()),
-    )
-
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
 
@@ -278,132 +227,3 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     @property
     def localized_partners(self):
         return localized_objects(self.partners.all(), self.locale)
-
-
-class SocialAccountValue(blocks.StructValue):
-    @property
-    def network_name(self):
-        return dict(SocialAccountBlock.NETWORKS).get(self.get("network"), self.get("network"))
-
-
-class SocialAccountBlock(blocks.StructBlock):
-    NETWORKS = [
-        ("bluesky", "Bluesky"),
-        ("facebook", "Facebook"),
-        ("instagram", "Instagram"),
-        ("linkedin", "LinkedIn"),
-        ("mastodon", "Mastodon"),
-        ("tiktok", "TikTok"),
-        ("x", "X"),
-        ("youtube", "YouTube"),
-    ]
-    network = blocks.ChoiceBlock(choices=NETWORKS)
-    url = blocks.URLBlock()
-
-    class Meta:
-        icon = "site"
-        value_class = SocialAccountValue
-
-
-class SiteSettings(TranslatableMixin, models.Model):
-    """Site-wide links and wording, one set per language (translated like any snippet)."""
-
-    site_name = models.CharField(max_length=80, help_text=_("Shown in the header and page titles."))
-    tagline = models.CharField(max_length=160, blank=True)
-    donate_url = models.URLField(blank=True, help_text=_("The donation page for this language."))
-    default_hashtag = models.CharField(max_length=80, blank=True, help_text=HASHTAG_HELP)
-    newsletter_heading = models.CharField(max_length=160, blank=True)
-    newsletter_text = models.TextField(blank=True)
-    newsletter_url = models.URLField(blank=True, help_text=_("Where visitors sign up."))
-    quick_exit_url = models.URLField(
-        default="https://www.bbc.com/weather",
-        help_text=_("The neutral site the quick-exit button opens, e.g. a weather page."),
-    )
-    social_accounts = StreamField([("account", SocialAccountBlock())], blank=True)
-    default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown when a page without its own image is shared on social networks."),
-    )
-
-    override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
-
-    panels = [
-        FieldPanel("site_name"),
-        FieldPanel("tagline"),
-        FieldPanel("donate_url"),
-        FieldPanel("default_hashtag"),
-        MultiFieldPanel(
-            [
-                FieldPanel("newsletter_heading"),
-                FieldPanel("newsletter_text"),
-                FieldPanel("newsletter_url"),
-            ],
-            heading=_("Newsletter"),
-        ),
-        FieldPanel("quick_exit_url"),
-        FieldPanel("social_accounts"),
-        FieldPanel("default_share_image"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("site settings")
-        verbose_name_plural = _("site settings")
-
-    def __str__(self):
-        return f"{self.site_name} ({self.locale})"
-
-    @classmethod
-    def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())
-
-
-class NavigationMenu(TranslatableMixin, models.Model):
-    """The main menu and footer of one language."""
-
-    main_links = StreamField([("link", LinkBlock())], blank=True)
-    footer_links = StreamField([("link", LinkBlock())], blank=True)
-    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    panels = [FieldPanel("main_links"), FieldPanel("footer_links"), FieldPanel("footer_text")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("navigation")
-        verbose_name_plural = _("navigation")
-
-    def __str__(self):
-        return str(_("Navigation (%(locale)s)") % {"locale": self.locale})
-
-    @cached_property
-    def main_menu(self):
-        return self.resolve_links(self.main_links)
-
-    @cached_property
-    def footer_menu(self):
-        return self.resolve_links(self.footer_links)
-
-    @staticmethod
-    def resolve_links(stream):
-        """The links of `stream` in the visitor's language, pages looked up in one query."""
-        values = [block.value for block in stream]
-        pages = {
-            page.translation_key: page
-            for page in localized_pages([value["page"] for value in values], Locale.get_active())
-        }
-        links = []
-        for value in values:
-            if value["page"]:
-                page = pages.get(value["page"].translation_key)
-                if page is None:
-                    continue
-                links.append(MenuLink(page.url, value["label"] or page.title, page.pk))
-            elif value["url"]:
-                links.append(MenuLink(value["url"], value["label"] or value["url"], None))
-        return links
-
-    @classmethod
-    def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())

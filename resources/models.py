@@ -4,24 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.api.fields import (
-    ImageField,
-    RegionsField,
-    ResourceTypeField,
-    RichTextHTMLField,
-    TopicsField,
-    page_api_fields,
-    stream_field,
-)
-from cms.blocks import BodyBlock, DownloadBlock, VideoBlock
-from cms.localization import localized_objects
-from cms.models import SitePage
+from core.blocks import BodyBlock, DownloadBlock, VideoBlock
+from core.localization import localized_objects
+from core.models import SitePage
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -49,12 +39,6 @@ class ResourceType(TaxonomySnippet):
 
     description = models.TextField(blank=True)
 
-    api_fields = [
-        APIField("name", writable=True),
-        APIField("slug", writable=True),
-        APIField("description", writable=True),
-    ]
-
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("resource type")
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
@@ -62,8 +46,6 @@ class ResourceType(TaxonomySnippet):
 
 class Topic(TaxonomySnippet):
     """A subject a resource or campaign is about, e.g. online sexual exploitation."""
-
-    api_fields = [APIField("name", writable=True), APIField("slug", writable=True)]
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("topic")
@@ -76,12 +58,6 @@ class Region(TaxonomySnippet):
     is_country = models.BooleanField(
         default=True, help_text=_("Untick for regions such as 'East Africa' or 'Global'.")
     )
-
-    api_fields = [
-        APIField("name", writable=True),
-        APIField("slug", writable=True),
-        APIField("is_country", writable=True),
-    ]
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("region")
@@ -100,14 +76,6 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.SearchField("description")]
-    # Writable through API v3 (with a token), except the logo: an image chosen in the admin.
-    api_fields = [
-        APIField("name", writable=True),
-        APIField("description", writable=True),
-        APIField("url", writable=True),
-        APIField("join_url", writable=True),
-        APIField("logo", serializer=ImageField()),
-    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -136,7 +104,6 @@ class ResourceIndexPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = page_api_fields(APIField("intro", serializer=RichTextHTMLField()))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
@@ -212,20 +179,6 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         index.FilterField("publication_date"),
         index.FilterField("featured"),
     ]
-    api_fields = page_api_fields(
-        APIField("resource_type", serializer=ResourceTypeField()),
-        APIField("publication_date", writable=True),
-        APIField("featured", writable=True),
-        APIField("summary", writable=True),
-        APIField("cover_image", serializer=ImageField()),
-        APIField("body", serializer=stream_field("ResourcePageBody", body.stream_block)),
-        APIField(
-            "downloads", serializer=stream_field("ResourcePageDownloads", downloads.stream_block)
-        ),
-        APIField("video", serializer=stream_field("ResourcePageVideo", video.stream_block)),
-        APIField("topics", serializer=TopicsField()),
-        APIField("regions", serializer=RegionsField()),
-    )
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []

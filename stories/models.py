@@ -7,27 +7,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from cms.api.fields import (
-    AgeRangeField,
-    ContentWarningField,
-    ImageField,
-    PlainTextField,
-    RegionField,
-    RelatedPageField,
-    RichTextHTMLField,
-    page_api_fields,
-)
-from cms.blocks import RICH_TEXT_FEATURES
-from cms.models import SitePage
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import SitePage
 from stories.panels import ConsentStatusPanel
 
 
@@ -38,7 +28,6 @@ class StoryIndexPage(SitePage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = page_api_fields(APIField("intro", serializer=RichTextHTMLField()))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.SurvivorStoryPage"]
@@ -156,17 +145,6 @@ class SurvivorStoryPage(SitePage):
         index.SearchField("quote"),
         index.SearchField("body"),
     ]
-    # The content warning comes first, before anything of the story (as on the page).
-    api_fields = page_api_fields(
-        APIField("content_warning", serializer=ContentWarningField()),
-        APIField("pseudonym", serializer=PlainTextField()),
-        APIField("country", serializer=RegionField()),
-        APIField("age_range", serializer=AgeRangeField()),
-        APIField("quote", serializer=PlainTextField()),
-        APIField("body", serializer=RichTextHTMLField()),
-        APIField("image", serializer=ImageField()),
-        APIField("related_campaign", serializer=RelatedPageField()),
-    )
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -195,6 +173,23 @@ class SurvivorStoryPage(SitePage):
     def has_content_warning(self):
         return bool(self.content_warning_topics or self.content_warning)
 
+    def content_warning_summary(self):
+        """The warning as one sentence in the active language (activate the page's), shown
+        before the story on the page, in search results, shared links and the APIs."""
+        labels = pgettext("list separator", ", ").join(
+            str(label) for _code, label in self.content_warning_labels
+        )
+        text = self.content_warning
+        if labels and text:
+            sentence = gettext("Content warning: %(topics)s. %(text)s")
+        elif labels:
+            sentence = gettext("Content warning: %(topics)s.")
+        elif text:
+            sentence = gettext("Content warning: %(text)s")
+        else:
+            return ""
+        return sentence % {"topics": labels, "text": text}
+
     def permissions_for_user(self, user):
         from stories.publishing import SurvivorStoryPermissionTester
 
@@ -216,10 +211,8 @@ class SurvivorStoryPage(SitePage):
         """For search results and shared links: the warning comes before the quote there too."""
         if self.search_description:
             return self.search_description
-        from cms.api.representations import content_warning_value
-
-        warning = content_warning_value(self)
-        return f"{warning['summary']} {self.quote}" if warning else self.quote
+        summary = self.content_warning_summary()
+        return f"{summary} {self.quote}" if summary else self.quote
 
     @property
     def live_related_campaign(self):

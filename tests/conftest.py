@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.utils import translation
 
-from tests.demo import ensure_demo_site
+from tests.seeded import ensure_demo_site
 
 
 @pytest.fixture(scope="session", autouse=True)

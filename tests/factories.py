@@ -5,14 +5,8 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from home.models import (
-    CampaignIndexPage,
-    CampaignPage,
-    HomePage,
-    NavigationMenu,
-    SiteSettings,
-    StandardPage,
-)
+from core.models import NavigationMenu, SiteSettings
+from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
 

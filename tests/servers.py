@@ -17,7 +17,7 @@ import requests
 from django.conf import settings
 from psycopg.conninfo import make_conninfo
 
-from cms.management.commands.soak import gunicorn_command
+from demo.management.commands.soak import gunicorn_command
 
 POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))), None)
 # Requests look as they do behind the HTTPS proxy that production expects.

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from cms.translation_coverage import translatable_snippet_models
+from translation.coverage import translatable_snippet_models
 from webhooks import models as events
 from webhooks.events import describe_page, record_event
 

@@ -1,98 +1,24 @@
 """How images, documents, snippets and pages look in both APIs (see cms/api/schemas.py).
 
 Plain functions over model instances, shared by the serializers of `api_fields`
-(cms/api/fields.py), the StreamField blocks (cms/blocks.py) and the site endpoints. They never
+(cms/api/fields.py) and the site endpoints; images, documents and page links are shaped by
+core/representations.py, which the StreamField blocks use too. They never
 need the request: addresses are made absolute with WAGTAILAPI_BASE_URL.
 """
 
 from collections import defaultdict
 
-from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext, pgettext
-from wagtail.api.utils import get_full_url
 
 from cms.api import schemas
-
-# Rendition name → Wagtail filter spec. The names are part of the API contract.
-IMAGE_RENDITIONS = {
-    "w480_webp": "width-480|format-webp",
-    "w960_webp": "width-960|format-webp",
-    "w1440_webp": "width-1440|format-webp",
-    "w480_jpeg": "width-480|format-jpeg",
-    "w960_jpeg": "width-960|format-jpeg",
-}
-
-
-def full_url(url):
-    return get_full_url(None, url) if url else url
-
-
-def image_value(image) -> schemas.Image | None:
-    if image is None:
-        return None
-    from wagtail.images.models import SourceImageIOError
-
-    focal_point = None
-    if image.has_focal_point():
-        focal_point = schemas.FocalPoint(
-            x=image.focal_point_x,
-            y=image.focal_point_y,
-            width=image.focal_point_width,
-            height=image.focal_point_height,
-        )
-    try:
-        by_spec = image.get_renditions(*IMAGE_RENDITIONS.values())
-        renditions = {name: full_url(by_spec[spec].url) for name, spec in IMAGE_RENDITIONS.items()}
-    except (SourceImageIOError, OSError):
-        renditions = {}
-    return schemas.Image(
-        id=image.pk,
-        title=image.title,
-        alt=image.default_alt_text,
-        width=image.width,
-        height=image.height,
-        focal_point=focal_point,
-        renditions=schemas.ImageRenditions(**renditions),
-    )
-
-
-def document_value(document) -> schemas.Document | None:
-    """A document visitors may download; None for one in a collection with view restrictions
-    (such as the survivors' signed consent forms)."""
-    if document is None or document.collection_id in restricted_collection_ids():
-        return None
-    size = document.file_size
-    if size is None:
-        try:
-            size = document.file.size
-        except OSError:
-            size = None
-    return schemas.Document(
-        id=document.pk,
-        title=document.title,
-        url=full_url(document.url),
-        filename=document.filename,
-        format=document.file_extension.lower(),
-        size=size,
-    )
-
-
-def restricted_collection_ids():
-    """Collections closed to anonymous visitors (a view restriction on them or an ancestor)."""
-    from wagtail.models import Collection, CollectionViewRestriction
-
-    paths = list(
-        Collection.objects.filter(
-            pk__in=CollectionViewRestriction.objects.values("collection_id")
-        ).values_list("path", flat=True)
-    )
-    if not paths:
-        return set()
-    query = Q()
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return set(Collection.objects.filter(query).values_list("pk", flat=True))
+from core.representations import (  # noqa: F401 – part of this module's vocabulary
+    IMAGE_RENDITIONS,
+    document_value,
+    full_url,
+    image_value,
+    public_page_ids,
+    restricted_collection_ids,
+)
 
 
 def snippet_value(obj):
@@ -177,16 +103,6 @@ def page_url(page):
         return None
 
 
-def public_page_ids(pages):
-    """The ids among `pages` that anonymous visitors may see (live, without view restrictions)."""
-    from wagtail.models import Page
-
-    ids = [page.pk for page in pages if page is not None]
-    if not ids:
-        return set()
-    return set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
-
-
 def page_summary(page) -> schemas.PageSummary:
     page = page.specific
     with translation.override(page.locale.language_code):
@@ -215,14 +131,7 @@ def content_warning_value(page) -> schemas.ContentWarning | None:
         for code, label in page.content_warning_labels
     ]
     text = page.content_warning
-    if topics and text:
-        sentence = gettext("Content warning: %(topics)s. %(text)s")
-    elif topics:
-        sentence = gettext("Content warning: %(topics)s.")
-    else:
-        sentence = gettext("Content warning: %(text)s")
-    labels = pgettext("list separator", ", ").join(topic["label"] for topic in topics)
-    summary = sentence % {"topics": labels, "text": text}
+    summary = page.content_warning_summary()
     return schemas.ContentWarning(topics=topics, text=text, summary=summary)
 
 

@@ -5,48 +5,11 @@ annotation of the serializer that produces it (see cms/api/fields.py), so that i
 document describes every field with its real type instead of an untyped object.
 """
 
-from typing import Literal, NotRequired
+from typing import Literal
 
 from typing_extensions import TypedDict
 
-
-class FocalPoint(TypedDict):
-    """The part of the image to keep when cropping, in pixels of the original image."""
-
-    x: int
-    y: int
-    width: int
-    height: int
-
-
-class ImageRenditions(TypedDict):
-    """Ready-made versions of the image: `w{width}_{format}` → absolute URL. Images narrower
-    than a width are not enlarged. Missing only when the original file cannot be read."""
-
-    w480_webp: NotRequired[str]
-    w960_webp: NotRequired[str]
-    w1440_webp: NotRequired[str]
-    w480_jpeg: NotRequired[str]
-    w960_jpeg: NotRequired[str]
-
-
-class Image(TypedDict):
-    id: int
-    title: str
-    alt: str
-    width: int
-    height: int
-    focal_point: FocalPoint | None
-    renditions: ImageRenditions
-
-
-class Document(TypedDict):
-    id: int
-    title: str
-    url: str
-    filename: str
-    format: str
-    size: int | None
+from core.representations import Document, FocalPoint, Image, ImageRenditions  # noqa: F401
 
 
 class ResourceType(TypedDict):

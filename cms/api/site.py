@@ -58,7 +58,7 @@ def locale_or_none(language_code):
 
 def site_data(request, locale) -> schemas.Site:
     """The navigation, settings and redirects a frontend needs around the pages of `locale`."""
-    from home.models import NavigationMenu, SiteSettings
+    from core.models import NavigationMenu, SiteSettings
 
     site = Site.find_for_request(request)
     with translation.override(locale.language_code):

@@ -2,7 +2,7 @@
 
 Each StreamField is a list of `{"type": <block name>, "value": <typed value>, "id": <uuid>}`,
 discriminated by `type`. The value of each block is typed from the block: the blocks of
-cms/blocks.py that shape their own API representation have a schema in `BLOCK_SCHEMAS`, the
+core/blocks.py that shape their own API representation have a schema in `BLOCK_SCHEMAS`, the
 others are typed from Wagtail's block classes.
 """
 
@@ -16,8 +16,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from cms import blocks as cms_blocks
 from cms.api import schemas
+from core import blocks as cms_blocks
 
 BLOCK_SCHEMAS = {
     cms_blocks.LinkBlock: schemas.Link,

@@ -36,7 +36,7 @@ from wagtail.models import DraftStateMixin, Locale
 
 from cms.api import limits, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
-from cms.headless_preview import PagePreviewAPIViewSet
+from cms.api.preview import PagePreviewAPIViewSet
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 
 # Filters ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ what to change; and no error answer that shows the server's own words.
 - A failure while the answer is being serialized (the cache or the database going away while a
   field is read) is a 500, not Wagtail's 422 quoting the failure ("Error 111 connecting to…").
 - Any other unexpected error: Wagtail puts its text in the answer when DEBUG is on; it is left to
-  Django here, whose 500 handler (cms.views.server_error) says only that something went wrong.
+  Django here, whose 500 handler (core.views.server_error) says only that something went wrong.
 """
 
 import json

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from cms.settings.email import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-PROJECT_DIR = BASE_DIR / "cms"
 
 
 def env_list(name, default=""):
@@ -30,15 +29,21 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    # The project's apps, base first (see ARCHITECTURE.md).
+    "core",
+    "privacy",
+    "documents",
     "home",
     "resources",
     "stories",
-    "documents",
+    "roles",
+    "translation",
     "search",
-    "cms",
+    "cms.api",  # before wagtail.snippets, which reads the api_fields it gives the models
     "webhooks",
-    "backup",
     "accounts",
+    "backup",
+    "demo",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -78,22 +83,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Content-Security-Policy: strict for the public site, looser for the admin (cms/security.py).
-    "cms.security.SitePolicyMiddleware",
+    # Content-Security-Policy: strict for the public site, looser for the admin (privacy/csp.py).
+    "privacy.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api_caching.py).
-    "cms.api_caching.ApiCorsMiddleware",
-    "cms.api_caching.ApiCacheMiddleware",
+    # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).
+    "cms.api.caching.ApiCorsMiddleware",
+    "cms.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that an API 404 is not redirected to /en/api/….
-    "cms.api_caching.LocaleMiddleware",
+    "cms.api.caching.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor authentication: who gave a code, and holding back who still owes one (accounts/).
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.TwoFactorMiddleware",
-    "cms.translators.TranslationLocaleMiddleware",
+    "translation.translators.TranslationLocaleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -116,7 +121,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cms.context_processors.site_chrome",
+                "core.context_processors.site_chrome",
             ],
         },
     },
@@ -275,14 +280,14 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.SiteDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Phone photos (HEIC) are accepted and stored as JPEG; every upload loses its metadata
-# (cms/image_privacy.py).
+# (privacy/images.py).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "heic", "jpg", "jpeg", "png", "webp"]
 # Wagtail renders up to three renditions of an image at once, each from the decoded original
 # (4 bytes a pixel): a 50-megapixel picture took a worker past 550 MB. Measured peaks of a
 # worker making the site's renditions are in the README; this keeps them under 300 MB while
-# accepting 4000 × 3000 phone photos (cms/image_forms.py says so to the editor).
+# accepting 4000 × 3000 phone photos (core/image_forms.py says so to the editor).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 12_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
@@ -296,7 +301,7 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", "30"))
 
 # CORS for the APIs only, from the frontends' origins in API_CORS_ORIGINS (none by default):
-# reads everywhere; on API v3 also token-authenticated writes (cms.api_caching.ApiCorsMiddleware).
+# reads everywhere; on API v3 also token-authenticated writes (cms.api.caching.ApiCorsMiddleware).
 # No cookies cross origins: a frontend authenticates with an API token, never a session.
 CORS_ALLOWED_ORIGINS = [origin.rstrip("/") for origin in env_list("API_CORS_ORIGINS")]
 CORS_URLS_REGEX = r"^/api/"
@@ -305,7 +310,7 @@ CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified
 CORS_EXPOSE_HEADERS = ["ETag"]
 CORS_ALLOW_CREDENTIALS = False
 
-# Preview in a headless frontend (cms/headless_preview.py), only when its address is set:
+# Preview in a headless frontend (cms/api/preview.py), only when its address is set:
 # HEADLESS_PREVIEW_URL for one frontend ("{locale}" in it becomes the page's language code),
 # HEADLESS_PREVIEW_URL_FR etc. for one per language. Otherwise Wagtail renders previews itself.
 HEADLESS_PREVIEW_LOCALE_URLS = {
@@ -337,7 +342,7 @@ if os.environ.get("DEEPL_API_KEY"):
         "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
     }
 else:
-    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "cms.machine_translation.DevelopmentTranslator"}
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translation.machine.DevelopmentTranslator"}
 
 # CDN purge on publish and unpublish (wagtail.contrib.frontend_cache), only when configured:
 # Cloudflare with an API token and zone ID, and/or an HTTP purger such as Varnish.
@@ -374,7 +379,7 @@ BACKUP_ENCRYPTION_KEY = os.environ.get("BACKUP_ENCRYPTION_KEY", "")
 # No tracking: visitors may be at risk. Pages load nothing from another site, anonymous visitors
 # get no cookie, and the logs keep no visitor's full IP address.
 #
-# Content-Security-Policy, one per part of the site (cms/security.py). Uploads served from
+# Content-Security-Policy, one per part of the site (privacy/csp.py). Uploads served from
 # another origin (S3, a CDN) need it in CSP_EXTRA_IMG_SRC, unless MEDIA_URL already names it.
 _image_origins = [*origins(MEDIA_URL), *env_list("CSP_EXTRA_IMG_SRC")]
 CONTENT_SECURITY_POLICY = {
@@ -460,12 +465,12 @@ PERMISSIONS_POLICY = {
 }
 
 # Logs: a visitor's IP address, wherever it appears in a log line, is cut to its network (/24 or
-# /48) by cms.logging.TruncateIPAddresses. Django's request log lines carry no client address at
-# all; gunicorn's logs need `--logger-class cms.logging.GunicornLogger` for the same.
+# /48) by privacy.logging.TruncateIPAddresses. Django's request log lines carry no client address at
+# all; gunicorn's logs need `--logger-class privacy.logging.GunicornLogger` for the same.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"truncate_ip_addresses": {"()": "cms.logging.TruncateIPAddresses"}},
+    "filters": {"truncate_ip_addresses": {"()": "privacy.logging.TruncateIPAddresses"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["truncate_ip_addresses"]}
     },

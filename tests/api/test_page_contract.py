@@ -8,7 +8,8 @@ import pytest
 from django.apps import apps
 from wagtail.images import get_image_model
 
-from home.models import CampaignPage, HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import CampaignPage, HomePage, StandardPage
 from resources.models import ResourcePage
 from stories.models import SurvivorStoryPage
 from tests.api.conftest import get_json, in_language, locale, path_of

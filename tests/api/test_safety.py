@@ -16,7 +16,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from home.models import CampaignPage, HomePage, NavigationMenu
+from core.models import NavigationMenu
+from home.models import CampaignPage, HomePage
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
 from tests.api.conftest import LANGUAGES, in_language, locale, path_of

@@ -6,7 +6,8 @@ import pytest
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import CampaignPage, HomePage, SiteSettings, StandardPage
+from core.models import SiteSettings
+from home.models import CampaignPage, HomePage, StandardPage
 from resources.models import Region, ResourceIndexPage, Topic
 from tests.api.conftest import LANGUAGES, get_json, in_language, locale, path_of
 from tests.factories import ResourcePageFactory, StandardPageFactory

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from home.models import CampaignPage, HomePage, SiteSettings
+from core.models import SiteSettings
+from home.models import CampaignPage, HomePage
 from resources.models import ResourcePage
 from stories.models import SurvivorStoryPage
 from tests.page_types import PAGE_MODELS

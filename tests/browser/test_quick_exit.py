@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from tests.cms.test_platform import run_python
 PRODUCTION = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "cms.example.org"}
 LINK_STYLESHEET = (
     "from django.templatetags.static import static; "
-    "from cms.static_files import manifest_is_missing; "
+    "from core.static_files import manifest_is_missing; "
     "print(manifest_is_missing(), static('css/site.css'))"
 )
 

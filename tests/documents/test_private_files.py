@@ -15,8 +15,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
-from cms.demo.media import make_pdf_file
-from cms.roles import ensure_site_media_collection
+from core.media_collections import ensure_site_media_collection
+from demo.media import make_pdf_file
 from stories.models import ConsentRecord
 from stories.publishing import ensure_consent_forms_collection
 

@@ -2,7 +2,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from home.models import CampaignPage, HomePage, SiteSettings
+from core.models import SiteSettings
+from home.models import CampaignPage, HomePage
 from tests.html import parse
 
 

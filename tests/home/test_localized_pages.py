@@ -2,8 +2,8 @@ import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
-from cms.demo import first_live_page
-from home.models import SiteSettings
+from core.models import SiteSettings
+from demo.pages import first_live_page
 from tests.html import parse
 from tests.page_types import PAGE_TYPES
 

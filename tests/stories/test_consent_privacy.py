@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 from wagtail.models import Locale
 
-from cms.demo.media import make_pdf_file
+from demo.media import make_pdf_file
 from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
 from stories.publishing import ensure_consent_forms_collection
 from tests.factories import SurvivorStoryPageFactory

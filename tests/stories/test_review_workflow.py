@@ -9,10 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, PageLogEntry, WorkflowState
 
-from cms import roles
+from roles import groups as roles
 from stories.models import ConsentRecord, SurvivorStoryPage
 from tests.api.test_v3_writes import create_token
-from tests.stories.test_roles import (
+from tests.roles.test_roles import (
     CUSTODIANS,
     EDITORS,
     FRENCH,

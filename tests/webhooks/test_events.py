@@ -8,7 +8,7 @@ import json
 import pytest
 from wagtail.models import Page
 
-from home.models import NavigationMenu, SiteSettings
+from core.models import NavigationMenu, SiteSettings
 from resources.models import ResourcePage, Topic
 from tests.factories import TopicFactory
 from tests.webhooks.conftest import SECRET

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "cms.api"
+    label = "api"
+    verbose_name = "APIs"
+
+    def ready(self):
+        from cms.api.content import give_models_their_api_fields
+
+        give_models_their_api_fields()
+        # Before the wagtail.snippets app builds API v3's snippet schemas (it is ready later).
+        from cms.api import snippet_locale
+
+        snippet_locale.add_locale_to_snippet_items()

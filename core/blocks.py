@@ -1,0 +1,218 @@
+"""StreamField blocks shared by every page type."""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from core.representations import document_value, image_value, public_page_ids
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page of this site (followed to its translation) or to another site."""
+
+    page = blocks.PageChooserBlock(required=False, help_text=_("A page of this site."))
+    url = blocks.URLBlock(required=False, help_text=_("Or an address on another site."))
+    label = blocks.CharBlock(
+        required=False, max_length=80, help_text=_("Shown text; the page title when empty.")
+    )
+
+    class Meta:
+        icon = "link"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Choose a page or enter an address, not both."))
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        """{url, text, page_id}: a page in the active language (its translation when live), or
+        no address when visitors may not see it."""
+        page = value.get("page")
+        if page:
+            page = page.localized
+            url = page.get_full_url() if page.pk in public_page_ids([page]) else None
+            return {"url": url, "text": value.get("label") or page.title, "page_id": page.pk}
+        url = value.get("url") or None
+        return {"url": url, "text": value.get("label") or url or "", "page_id": None}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"image": image_value(value.get("image")), "caption": value.get("caption") or ""}
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {"quote": value.get("quote") or "", "attribution": value.get("attribution") or ""}
+
+
+VIDEO_PROVIDERS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "vimeo.com": "Vimeo"}
+
+
+class VideoValue(blocks.StructValue):
+    @property
+    def provider_name(self):
+        video = self.get("video")
+        if not video:
+            return ""
+        host = (urlsplit(video.url).hostname or "").removeprefix("www.")
+        return VIDEO_PROVIDERS.get(host, host)
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(help_text=_("Address of the video, e.g. on YouTube or Vimeo."))
+    title = blocks.CharBlock(max_length=200, help_text=_("What the video is about."))
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        value_class = VideoValue
+
+    def get_api_representation(self, value, context=None):
+        """The video's site and address: a link, never an embedded player (no oEmbed fetch)."""
+        video = value.get("video")
+        return {
+            "provider": value.provider_name,
+            "url": video.url if video else "",
+            "title": value.get("title") or "",
+        }
+
+
+class SectionBlock(blocks.StructBlock):
+    """A titled part of a page, such as 'What's the issue?' or 'What can you do?'."""
+
+    heading = blocks.CharBlock(max_length=120)
+    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    image = ImageChooserBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/section_block.html"
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        representation["image"] = image_value(value.get("image"))
+        return representation
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """What a visitor can do now. Share and donate links come from the site settings."""
+
+    KINDS = [
+        ("share", _("Share with the hashtag")),
+        ("coalition", _("Join a coalition")),
+        ("newsletter", _("Newsletter sign-up")),
+        ("donate", _("Donate")),
+        ("briefings", _("Early-access briefings")),
+    ]
+    kind = blocks.ChoiceBlock(choices=KINDS)
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    button_label = blocks.CharBlock(required=False, max_length=60)
+    link = blocks.URLBlock(
+        required=False,
+        help_text=_(
+            "Where the button leads. Donate and newsletter use the site settings when empty."
+        ),
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+
+    def get_api_representation(self, value, context=None):
+        """As on the page: the block's own link, else the site settings' donate or newsletter
+        address in the active language (the page's, in the API)."""
+        representation = super().get_api_representation(value, context)
+        link = value.get("link") or None
+        if not link and value.get("kind") in ("donate", "newsletter", "briefings"):
+            from core.models import SiteSettings  # which holds blocks of this module
+
+            settings = SiteSettings.for_active_locale()
+            if settings:
+                url_field = "donate_url" if value["kind"] == "donate" else "newsletter_url"
+                link = getattr(settings, url_field) or None
+        representation["link"] = None if value.get("kind") == "share" else link
+        return representation
+
+
+class DownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False, max_length=200, help_text=_("The document title when empty.")
+    )
+
+    class Meta:
+        icon = "download"
+
+    def get_api_representation(self, value, context=None):
+        """The document, or nothing at all when visitors may not download it (a document in a
+        restricted collection, such as a signed consent form)."""
+        document = document_value(value.get("document"))
+        if document is None:
+            return {"document": None, "title": ""}
+        return {"document": document, "title": value.get("title") or document["title"]}
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
+    section = SectionBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()
+
+
+class CallsToActionBlock(blocks.StreamBlock):
+    call_to_action = CallToActionBlock()
+
+
+class SocialAccountValue(blocks.StructValue):
+    @property
+    def network_name(self):
+        return dict(SocialAccountBlock.NETWORKS).get(self.get("network"), self.get("network"))
+
+
+class SocialAccountBlock(blocks.StructBlock):
+    NETWORKS = [
+        ("bluesky", "Bluesky"),
+        ("facebook", "Facebook"),
+        ("instagram", "Instagram"),
+        ("linkedin", "LinkedIn"),
+        ("mastodon", "Mastodon"),
+        ("tiktok", "TikTok"),
+        ("x", "X"),
+        ("youtube", "YouTube"),
+    ]
+    network = blocks.ChoiceBlock(choices=NETWORKS)
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "site"
+        value_class = SocialAccountValue

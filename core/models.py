@@ -1,0 +1,184 @@
+"""What every page type and every language shares: the abstract `SitePage` (shared-link
+metadata, untranslated-child routing, headless preview), and the per-language site settings and
+navigation snippets."""
+
+from collections import namedtuple
+
+from django.db import models
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_localize.fields import SynchronizedField
+
+from core.blocks import LinkBlock, SocialAccountBlock
+from core.localization import for_active_locale, localized_pages
+from core.preview import preview_client_root_url
+
+MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
+
+HASHTAG_HELP = _("Without spaces, e.g. #WorldDayAgainstTrafficking.")
+
+
+class SitePage(HeadlessPreviewMixin, Page):
+    """What every public page offers: a description and an image for shared links, a
+    fallback to the original language for pages not translated yet, and a preview in the
+    headless frontend when one is configured (core/preview.py)."""
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The editor's search description, else the page's own introduction, as plain text."""
+        if self.search_description:
+            return self.search_description
+        intro = getattr(self, "intro", "")
+        return Truncator(strip_tags(str(intro))).chars(300) if intro else ""
+
+    def get_share_image(self):
+        return None
+
+    def serve_preview(self, request, mode_name):
+        """The draft in the headless frontend configured for this page's language (a preview
+        token for /api/v2/page_preview/), else Wagtail's own rendering of the page."""
+        if self.get_client_root_url(request) is None:
+            return Page.serve_preview(self, request, mode_name)
+        return super().serve_preview(request, mode_name)
+
+    def get_client_root_url(self, request):
+        return preview_client_root_url(self, request)
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            untranslated = self.untranslated_child(path_components)
+            if untranslated is None:
+                raise
+            return untranslated.specific.route(request, path_components[1:])
+
+    def untranslated_child(self, path_components):
+        """A child of this page's original-language version that has no live translation into
+        this page's language, found by its slug: shown under this page's address, in its own
+        language, until it is translated (no alias pages that break when pages move)."""
+        if not path_components:
+            return None
+        default_locale = Locale.get_default()
+        if self.locale_id == default_locale.pk:
+            return None
+        original = self.get_translation_or_none(default_locale)
+        if original is None:
+            return None
+        child = original.get_children().live().filter(slug=path_components[0]).first()
+        if child is None or child.get_translations().live().filter(locale=self.locale_id).exists():
+            return None
+        return child
+
+
+class SiteSettings(TranslatableMixin, models.Model):
+    """Site-wide links and wording, one set per language (translated like any snippet)."""
+
+    site_name = models.CharField(max_length=80, help_text=_("Shown in the header and page titles."))
+    tagline = models.CharField(max_length=160, blank=True)
+    donate_url = models.URLField(blank=True, help_text=_("The donation page for this language."))
+    default_hashtag = models.CharField(max_length=80, blank=True, help_text=HASHTAG_HELP)
+    newsletter_heading = models.CharField(max_length=160, blank=True)
+    newsletter_text = models.TextField(blank=True)
+    newsletter_url = models.URLField(blank=True, help_text=_("Where visitors sign up."))
+    quick_exit_url = models.URLField(
+        default="https://www.bbc.com/weather",
+        help_text=_("The neutral site the quick-exit button opens, e.g. a weather page."),
+    )
+    social_accounts = StreamField([("account", SocialAccountBlock())], blank=True)
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page without its own image is shared on social networks."),
+    )
+
+    override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
+
+    panels = [
+        FieldPanel("site_name"),
+        FieldPanel("tagline"),
+        FieldPanel("donate_url"),
+        FieldPanel("default_hashtag"),
+        MultiFieldPanel(
+            [
+                FieldPanel("newsletter_heading"),
+                FieldPanel("newsletter_text"),
+                FieldPanel("newsletter_url"),
+            ],
+            heading=_("Newsletter"),
+        ),
+        FieldPanel("quick_exit_url"),
+        FieldPanel("social_accounts"),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return f"{self.site_name} ({self.locale})"
+
+    @classmethod
+    def for_active_locale(cls):
+        return for_active_locale(cls.objects.all())
+
+
+class NavigationMenu(TranslatableMixin, models.Model):
+    """The main menu and footer of one language."""
+
+    main_links = StreamField([("link", LinkBlock())], blank=True)
+    footer_links = StreamField([("link", LinkBlock())], blank=True)
+    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("main_links"), FieldPanel("footer_links"), FieldPanel("footer_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation")
+        verbose_name_plural = _("navigation")
+
+    def __str__(self):
+        return str(_("Navigation (%(locale)s)") % {"locale": self.locale})
+
+    @cached_property
+    def main_menu(self):
+        return self.resolve_links(self.main_links)
+
+    @cached_property
+    def footer_menu(self):
+        return self.resolve_links(self.footer_links)
+
+    @staticmethod
+    def resolve_links(stream):
+        """The links of `stream` in the visitor's language, pages looked up in one query."""
+        values = [block.value for block in stream]
+        pages = {
+            page.translation_key: page
+            for page in localized_pages([value["page"] for value in values], Locale.get_active())
+        }
+        links = []
+        for value in values:
+            if value["page"]:
+                page = pages.get(value["page"].translation_key)
+                if page is None:
+                    continue
+                links.append(MenuLink(page.url, value["label"] or page.title, page.pk))
+            elif value["url"]:
+                links.append(MenuLink(value["url"], value["label"] or value["url"], None))
+        return links
+
+    @classmethod
+    def for_active_locale(cls):
+        return for_active_locale(cls.objects.all())

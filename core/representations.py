@@ -1,0 +1,139 @@
+"""How images, documents and links to pages look as JSON: in StreamField blocks' API
+representation (core/blocks.py) and in both APIs (cms/api/representations.py), which build on
+these. Addresses are absolute, made with WAGTAILAPI_BASE_URL; no request is needed."""
+
+from typing import NotRequired
+
+from django.db.models import Q
+from typing_extensions import TypedDict
+from wagtail.api.utils import get_full_url
+
+
+class FocalPoint(TypedDict):
+    """The part of the image to keep when cropping, in pixels of the original image."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class ImageRenditions(TypedDict):
+    """Ready-made versions of the image: `w{width}_{format}` → absolute URL. Images narrower
+    than a width are not enlarged. Missing only when the original file cannot be read."""
+
+    w480_webp: NotRequired[str]
+    w960_webp: NotRequired[str]
+    w1440_webp: NotRequired[str]
+    w480_jpeg: NotRequired[str]
+    w960_jpeg: NotRequired[str]
+
+
+class Image(TypedDict):
+    id: int
+    title: str
+    alt: str
+    width: int
+    height: int
+    focal_point: FocalPoint | None
+    renditions: ImageRenditions
+
+
+class Document(TypedDict):
+    id: int
+    title: str
+    url: str
+    filename: str
+    format: str
+    size: int | None
+
+
+# Rendition name → Wagtail filter spec. The names are part of the API contract.
+IMAGE_RENDITIONS = {
+    "w480_webp": "width-480|format-webp",
+    "w960_webp": "width-960|format-webp",
+    "w1440_webp": "width-1440|format-webp",
+    "w480_jpeg": "width-480|format-jpeg",
+    "w960_jpeg": "width-960|format-jpeg",
+}
+
+
+def full_url(url):
+    return get_full_url(None, url) if url else url
+
+
+def image_value(image) -> Image | None:
+    if image is None:
+        return None
+    from wagtail.images.models import SourceImageIOError
+
+    focal_point = None
+    if image.has_focal_point():
+        focal_point = FocalPoint(
+            x=image.focal_point_x,
+            y=image.focal_point_y,
+            width=image.focal_point_width,
+            height=image.focal_point_height,
+        )
+    try:
+        by_spec = image.get_renditions(*IMAGE_RENDITIONS.values())
+        renditions = {name: full_url(by_spec[spec].url) for name, spec in IMAGE_RENDITIONS.items()}
+    except (SourceImageIOError, OSError):
+        renditions = {}
+    return Image(
+        id=image.pk,
+        title=image.title,
+        alt=image.default_alt_text,
+        width=image.width,
+        height=image.height,
+        focal_point=focal_point,
+        renditions=ImageRenditions(**renditions),
+    )
+
+
+def document_value(document) -> Document | None:
+    """A document visitors may download; None for one in a collection with view restrictions
+    (such as the survivors' signed consent forms)."""
+    if document is None or document.collection_id in restricted_collection_ids():
+        return None
+    size = document.file_size
+    if size is None:
+        try:
+            size = document.file.size
+        except OSError:
+            size = None
+    return Document(
+        id=document.pk,
+        title=document.title,
+        url=full_url(document.url),
+        filename=document.filename,
+        format=document.file_extension.lower(),
+        size=size,
+    )
+
+
+def restricted_collection_ids():
+    """Collections closed to anonymous visitors (a view restriction on them or an ancestor)."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    paths = list(
+        Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection_id")
+        ).values_list("path", flat=True)
+    )
+    if not paths:
+        return set()
+    query = Q()
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return set(Collection.objects.filter(query).values_list("pk", flat=True))
+
+
+def public_page_ids(pages):
+    """The ids among `pages` that anonymous visitors may see (live, without view restrictions)."""
+    from wagtail.models import Page
+
+    ids = [page.pk for page in pages if page is not None]
+    if not ids:
+        return set()
+    return set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))

@@ -1,0 +1,84 @@
+from urllib.parse import urljoin
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page, Site
+
+from core.localization import untranslated_page_url
+
+register = template.Library()
+
+
+def _language_name(code):
+    return get_language_info(code)["name_local"]
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page=None):
+    """One entry per site language: where the visitor lands on switching to it.
+
+    A page's live translation when it has one; otherwise the page itself in its original
+    language under that language's address (see SitePage.route). Off the page tree (search,
+    errors): the same address in that language."""
+    request = context["request"]
+    current = translation.get_language()
+    is_page = isinstance(page, Page)
+    translations = {}
+    locales = {}
+    if is_page:
+        for translated in (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
+        ):
+            translations[translated.locale.language_code] = translated
+        if len(translations) < len(settings.LANGUAGES):
+            locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    entries = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        full_url = None
+        if target is not None:
+            url = target.get_url(request)
+            full_url = target.get_full_url(request)
+        elif not is_page:
+            url = translate_url(request.get_full_path(), code)
+        elif code in locales:
+            url = untranslated_page_url(page, locales[code], request)
+        else:
+            url = None
+        if not url:
+            continue
+        entries.append(
+            {
+                "code": code,
+                "name": _language_name(code),
+                "url": url,
+                "is_current": code == current,
+                "is_translation": target is not None or not is_page,
+                "full_url": full_url or request.build_absolute_uri(url),
+            }
+        )
+    return entries
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` made absolute against the site's own address (unchanged when already absolute)."""
+    page = context.get("page")
+    site = page.get_site() if isinstance(page, Page) else Site.find_for_request(context["request"])
+    base = site.root_url if site else context["request"].build_absolute_uri("/")
+    return urljoin(base + "/", url)
+
+
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@register.filter
+def local_digits(value):
+    """Numbers written with the digits of the visitor's language (Arabic-Indic in Arabic)."""
+    text = str(value)
+    if translation.get_language() == "ar":
+        return text.translate(ARABIC_INDIC_DIGITS)
+    return text

@@ -1,0 +1,91 @@
+import io
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from core.models import NavigationMenu, SiteSettings
+from home.models import CampaignPage
+from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
+from stories.models import SurvivorStoryPage
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+TRANSLATABLE_MODELS = [Page, ResourceType, Topic, Region, Partner, NavigationMenu, SiteSettings]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in TRANSLATABLE_MODELS}
+
+
+@pytest.mark.django_db
+def test_running_seed_demo_again_duplicates_nothing():
+    before = counts()
+    output = io.StringIO()
+
+    call_command("seed_demo", stdout=output)
+
+    assert counts() == before
+    assert "0 objects created" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_keeps_what_an_editor_changed():
+    campaign = CampaignPage.objects.get(locale__language_code="en")
+    campaign.intro = "Edited by an editor."
+    campaign.save_revision().publish()
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    campaign.refresh_from_db()
+    assert campaign.intro == "Edited by an editor."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", TRANSLATABLE_MODELS)
+def test_every_demo_object_exists_in_every_language(model):
+    english = model.objects.filter(locale__language_code="en")
+    if model is Page:
+        english = english.filter(depth__gte=2)
+    assert english.exists()
+    for source in english:
+        languages = set(
+            source.get_translations(inclusive=True).values_list("locale__language_code", flat=True)
+        )
+        assert languages == LANGUAGE_CODES, source
+
+
+@pytest.mark.django_db
+def test_translations_are_written_text_linked_to_the_english_source():
+    english = ResourcePage.objects.get(locale__language_code="en", slug="deepfake-abuse")
+    for language in LANGUAGE_CODES - {"en"}:
+        translated = english.get_translation(
+            english.locale.__class__.objects.get(language_code=language)
+        )
+        assert translated.title != english.title
+        assert translated.summary != english.summary
+        assert translated.summary[::-1] != english.summary
+        assert Translation.objects.filter(
+            source__object_id=english.translation_key, target_locale__language_code=language
+        ).exists()
+
+
+@pytest.mark.django_db
+def test_demo_covers_the_content_the_brief_asks_for():
+    english_resources = ResourcePage.objects.filter(locale__language_code="en").live()
+    types_used = set(english_resources.values_list("resource_type__slug", flat=True))
+    all_types = set(
+        ResourceType.objects.filter(locale__language_code="en").values_list("slug", flat=True)
+    )
+
+    assert english_resources.count() >= 14
+    assert types_used == all_types
+    assert SurvivorStoryPage.objects.filter(locale__language_code="en").live().count() == 3
+    assert {"kenya", "malawi", "global"} <= set(
+        Region.objects.filter(locale__language_code="en").values_list("slug", flat=True)
+    )
+    campaign = CampaignPage.objects.get(locale__language_code="en")
+    assert (campaign.awareness_date.day, campaign.awareness_date.month) == (30, 7)
+    assert campaign.hashtag == "#WorldDayAgainstTrafficking"
+    assert campaign.partners.filter(name__startswith="AUDRi").exists()

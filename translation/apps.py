@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class TranslationConfig(AppConfig):
+    name = "translation"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
+
+        from translation import notifications
+
+        page_published.connect(
+            notifications.page_published, dispatch_uid="translation_notify_page_translators"
+        )
+        post_save.connect(
+            notifications.snippet_saved, dispatch_uid="translation_notify_snippet_translators"
+        )
