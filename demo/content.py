@@ -86,6 +86,12 @@ HOME = {
         "Sign up for our briefings or give what you can: every contribution funds legal "
         "reform and survivor-led advocacy."
     ),
+    # (file name, title, alt text)
+    "hero_image": (
+        "home-hero",
+        "Campaigners at a march",
+        "People marching with banners calling for an end to trafficking",
+    ),
 }
 
 STANDARD_PAGES = [
@@ -122,6 +128,19 @@ CAMPAIGN = {
     "slug": "world-day-against-trafficking",
     "awareness_date": datetime.date(2026, 7, 30),
     "hashtag": "#WorldDayAgainstTrafficking",
+    "hero_image": (
+        "campaign-hero",
+        "World Day Against Trafficking",
+        "A crowd holding a banner that reads End Trafficking Now",
+    ),
+    "topics": ["online-exploitation", "access-to-justice", "climate-and-crisis"],
+    # Shown after the first story, by key in RESOURCES.
+    "related_resources": [
+        "laws-across-africa",
+        "survivor-centred-courts",
+        "deepfake-abuse",
+        "world-day-film",
+    ],
     "intro": (
         "Every year on 30 July the world takes stock of human trafficking. Traffickers now "
         "reach more people, over greater distances, than ever before. This is what we are "

@@ -1,4 +1,5 @@
-"""One Content-Security-Policy per part of the site (django-csp), chosen by address.
+"""One Content-Security-Policy per part of the site (django-csp), chosen by address; the
+directives are in privacy/policies.py, completed by the settings (cms/settings/privacy.py).
 
 - Public pages, and everything else not named below: `CONTENT_SECURITY_POLICY`, strict: only
   this site's own scripts, styles, images and fonts, nothing inline.

@@ -21,7 +21,9 @@ Formats: JPEG, PNG, WebP and AVIF keep their format (re-encoded by Pillow: JPEG 
 quantisation tables, WebP lossless stays lossless, animations keep their frames); GIF is cleaned
 losslessly block by block; HEIC becomes JPEG (every browser shows it, Wagtail serves HEIC
 renditions as JPEG anyway, and it is the robust encoder); other raster formats become PNG. A file
-that is already clean is left byte for byte as it is, so cleaning twice changes nothing.
+that is already clean is left byte for byte as it is, so cleaning twice changes nothing. What is
+specific to each format (which blocks are harmless, encoder options) is in
+`privacy/image_formats.py`.
 """
 
 import io
@@ -36,6 +38,14 @@ from PIL import ExifTags, ImageCms, ImageSequence, UnidentifiedImageError
 from PIL import Image as PILImage
 from wagtail.utils.file import hash_filelike
 
+from privacy.image_formats import (
+    CONTAINER_IS_CLEAN,
+    EXTENSIONS,
+    ImageMetadataError,
+    encoding_options,
+    gif_without_metadata,
+)
+
 logger = logging.getLogger(__name__)
 
 try:  # Willow registers this opener too; registering it here makes this module self-sufficient.
@@ -46,10 +56,6 @@ except ImportError:  # pragma: no cover - pillow_heif is a dependency of the pro
     pillow_heif = None
 # AVIF is read and written by Pillow's own plugin (Pillow >= 11.2); pillow_heif's AVIF opener is
 # not registered, as this pillow_heif build has no AVIF encoder and would shadow Pillow's.
-
-JPEG_QUALITY = 90  # only when the source has no quantisation tables to reuse (HEIC, ...)
-WEBP_QUALITY = 90
-AVIF_QUALITY = 85
 
 # What a clean file may still carry in Pillow's `info`: nothing about the picture's origin.
 HARMLESS_INFO = frozenset(
@@ -86,19 +92,6 @@ HARMLESS_INFO = frozenset(
 # Only this survives into the clean image objects (it is the picture, not metadata).
 KEPT_INFO = frozenset({"transparency"})
 
-EXTENSIONS = {
-    "JPEG": (".jpg", ".jpeg"),
-    "PNG": (".png",),
-    "WEBP": (".webp",),
-    "AVIF": (".avif",),
-    "GIF": (".gif",),
-}
-SAFE_PNG_CHUNKS = frozenset(
-    {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"pHYs", b"sBIT"}
-    | {b"bKGD", b"acTL", b"fcTL", b"fdAT"}
-)
-SAFE_WEBP_CHUNKS = frozenset({b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF"})
-SAFE_GIF_APPLICATIONS = (b"NETSCAPE2.0", b"ANIMEXTS1.0")  # animation loop count only
 TRANSPOSE = {
     2: PILImage.Transpose.FLIP_LEFT_RIGHT,
     3: PILImage.Transpose.ROTATE_180,
@@ -108,12 +101,6 @@ TRANSPOSE = {
     7: PILImage.Transpose.TRANSVERSE,
     8: PILImage.Transpose.ROTATE_90,
 }
-# The next JPEG marker after entropy-coded data (0xFF00 is a stuffed byte, RSTn are in-scan).
-JPEG_NEXT_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
-
-
-class ImageMetadataError(ValueError):
-    """The file could not be read well enough to remove its metadata: it is not stored."""
 
 
 @dataclass(frozen=True)
@@ -161,122 +148,6 @@ def bare(image):
 # Is a file clean? ----------------------------------------------------------------------------
 
 
-def _jpeg_is_clean(data):
-    """Only the JFIF header (without thumbnail), the Adobe colour flag and the picture itself, and
-    nothing after the end of the image (phones append depth maps, second pictures, trailers)."""
-    if not data.startswith(b"\xff\xd8"):
-        return False
-    position, end = 2, len(data)
-    while position + 1 < end:
-        if data[position] != 0xFF:
-            return False
-        marker = data[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-            continue
-        position += 2
-        if marker == 0xD9:  # end of image
-            return not data[position:].strip(b"\x00")
-        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
-            continue
-        length = int.from_bytes(data[position : position + 2], "big")
-        segment = data[position + 2 : position + length]
-        if marker == 0xE0:
-            # JFIF, without a thumbnail (its size is the last two bytes of the header)
-            if not (segment.startswith(b"JFIF\x00") and segment[12:14] == b"\x00\x00"):
-                return False
-        elif marker == 0xEE:
-            if not segment.startswith(b"Adobe"):
-                return False
-        elif 0xE1 <= marker <= 0xEF or marker == 0xFE:  # APPn (EXIF, XMP, ICC, IPTC...), COM
-            return False
-        position += length
-        if marker == 0xDA:  # start of scan: skip the entropy-coded data
-            found = JPEG_NEXT_MARKER.search(data, position)
-            if found is None:
-                return False
-            position = found.start()
-    return False
-
-
-def _png_is_clean(data):
-    position = 8
-    while position + 8 <= len(data):
-        length = int.from_bytes(data[position : position + 4], "big")
-        kind = data[position + 4 : position + 8]
-        if kind not in SAFE_PNG_CHUNKS:  # tEXt, zTXt, iTXt, eXIf, iCCP, tIME, caBX, private...
-            return False
-        position += 12 + length
-        if kind == b"IEND":
-            return position >= len(data)
-    return False
-
-
-def _webp_chunks(data):
-    """The kinds of a WebP file's top-level chunks, and whether they end the file exactly."""
-    kinds, position = [], 12
-    while position + 8 <= len(data):
-        kinds.append(data[position : position + 4])
-        length = int.from_bytes(data[position + 4 : position + 8], "little")
-        position += 8 + length + (length & 1)
-    return kinds, position == len(data)
-
-
-def _webp_is_clean(data):
-    kinds, exact = _webp_chunks(data)
-    return exact and all(kind in SAFE_WEBP_CHUNKS for kind in kinds)  # no EXIF, XMP, ICCP...
-
-
-def _gif_blocks(data):
-    """The GIF's blocks as (start, end, harmless); harmless is False for comments, application
-    extensions other than the animation loop (XMP, ICC...), unknown blocks and trailing data."""
-    if data[:6] not in (b"GIF87a", b"GIF89a") or len(data) < 13:
-        raise ImageMetadataError("Not a GIF file")
-
-    def sub_blocks_end(position):
-        while True:
-            size = data[position]
-            position += 1
-            if size == 0:
-                return position
-            position += size
-
-    flags = data[10]
-    position = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
-    yield 0, position, True  # header, screen descriptor, global colour table
-    try:
-        while position < len(data):
-            start, block = position, data[position]
-            if block == 0x3B:  # trailer
-                yield start, start + 1, True
-                if data[start + 1 :].strip(b"\x00"):
-                    yield start + 1, len(data), False
-                return
-            if block == 0x21:  # extension
-                label = data[position + 1]
-                if label == 0xFF:
-                    harmless = data[position + 3 : position + 14] in SAFE_GIF_APPLICATIONS
-                else:
-                    harmless = label in (0xF9, 0x01)  # graphic control, plain text (drawn)
-                position = sub_blocks_end(position + 2)
-                yield start, position, harmless
-            elif block == 0x2C:  # image
-                flags = data[position + 9]
-                position += 10 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
-                position = sub_blocks_end(position + 1)  # after the LZW code size
-                yield start, position, True
-            else:
-                yield start, len(data), False
-                return
-    except IndexError:
-        raise ImageMetadataError("Truncated GIF file") from None
-    raise ImageMetadataError("GIF file without a trailer")
-
-
-def _gif_is_clean(data):
-    return all(harmless for _start, _end, harmless in _gif_blocks(data))
-
-
 def has_metadata(data, image=None):
     """True when the file carries anything beyond its pixels, or is not in the orientation it is
     shown in; `image` is the file opened by Pillow, if already done."""
@@ -287,13 +158,7 @@ def has_metadata(data, image=None):
         return True
     if any(isinstance(key, str) and key not in HARMLESS_INFO for key in image.info):
         return True
-    return not {
-        "JPEG": _jpeg_is_clean,
-        "PNG": _png_is_clean,
-        "WEBP": _webp_is_clean,
-        "GIF": _gif_is_clean,
-        "AVIF": lambda data: True,  # libavif reports EXIF, XMP and ICC in `info`, checked above
-    }[image.format](data)
+    return not CONTAINER_IS_CLEAN[image.format](data)
 
 
 # Cleaning a file -----------------------------------------------------------------------------
@@ -315,64 +180,34 @@ def _clean_frames(image, animated):
 
 def _encode(image, data):
     """Re-encode with Pillow, passing no metadata at all; (bytes, format)."""
-    source_format = image.format
-    animated = getattr(image, "is_animated", False) and source_format in ("PNG", "WEBP", "AVIF")
+    animated = getattr(image, "is_animated", False) and image.format in ("PNG", "WEBP", "AVIF")
     frames, durations = _clean_frames(image, animated)
-    first = frames[0]
-    output = io.BytesIO()
-    options = {}
+    target, options = encoding_options(image, data, animated)
     if animated:
-        options = {
+        options |= {
             "save_all": True,
             "append_images": frames[1:],
             "duration": durations,
             "loop": image.info.get("loop", 0),
         }
+    output = io.BytesIO()
+    _in_mode_for(target, frames[0]).save(output, target, **options)
+    return output.getvalue(), target
 
-    if source_format in ("JPEG", "MPO"):
-        target = "JPEG"
-        quantization = getattr(image, "quantization", None)
-        if quantization:  # the original's compression: no visible loss from re-encoding
-            options["qtables"] = quantization
-            from PIL.JpegImagePlugin import get_sampling
 
-            if (sampling := get_sampling(image)) != -1:
-                options["subsampling"] = sampling
-        else:
-            options["quality"] = JPEG_QUALITY
-        info = image.info
-        options["progressive"] = bool(info.get("progressive") or info.get("progression"))
-        options["optimize"] = True
-    elif source_format == "WEBP":
-        target = "WEBP"
-        kinds, _exact = _webp_chunks(data)
-        if b"VP8L" in kinds or (animated and b"VP8L" in data):  # lossless stays lossless
-            options["lossless"] = True
-        else:
-            options["quality"] = WEBP_QUALITY
-    elif source_format == "AVIF":
-        target = "AVIF"
-        options["quality"] = AVIF_QUALITY
-    elif source_format == "HEIF":
-        target = "JPEG"
-        options["quality"] = JPEG_QUALITY
-    else:  # PNG, and any other raster format Pillow reads
-        target = "PNG"
-
+def _in_mode_for(target, first):
+    """The first frame in a mode the target format can store (JPEG has no transparency: such
+    frames are laid on white)."""
     if target == "JPEG" and first.mode not in ("RGB", "L", "CMYK"):
         if first.mode in ("RGBA", "LA", "PA") or "transparency" in first.info:
             rgba = first.convert("RGBA")
             background = PILImage.new("RGB", rgba.size, (255, 255, 255))
             background.paste(rgba, mask=rgba.getchannel("A"))
-            first = background
-        else:
-            first = bare(first.convert("RGB"))
-
-    elif target == "PNG" and first.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
-        first = bare(first.convert("RGBA" if "A" in first.getbands() else "RGB"))
-
-    first.save(output, target, **options)
-    return output.getvalue(), target
+            return background
+        return bare(first.convert("RGB"))
+    if target == "PNG" and first.mode not in ("1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"):
+        return bare(first.convert("RGBA" if "A" in first.getbands() else "RGB"))
+    return first
 
 
 def clean_image_data(data):
@@ -389,7 +224,7 @@ def clean_image_data(data):
         if not has_metadata(data, image):
             return None
         if image.format == "GIF":
-            content = b"".join(data[s:e] for s, e, harmless in _gif_blocks(data) if harmless)
+            content = gif_without_metadata(data)
             target = "GIF"
         else:
             content, target = _encode(image, data)

@@ -5,7 +5,7 @@ and resizing; it makes several at once in up to three threads, each keeping its 
 until its rendition is saved. `register_willow_operation` replaces `auto_orient` with one that
 drops all metadata (Willow would copy EXIF into JPEG and PNG renditions, Pillow JPEG/GIF comments)
 and copies no pixels, so that the memory a worker needs stays within what
-`WAGTAILIMAGES_MAX_IMAGE_PIXELS` allows for (see cms/settings/base.py).
+`WAGTAILIMAGES_MAX_IMAGE_PIXELS` allows for (see cms/settings/files.py).
 """
 
 from django.utils.functional import cached_property

@@ -1,7 +1,8 @@
 """Survivor stories, told under a pseudonym, and the consent that lets them be published.
 
 A story is on the site only while its consent record (kept apart from the page, seen by story
-custodians only) allows it: see `consent_problem` and stories/publishing.py."""
+custodians only) allows it: see stories/publishing.py, and stories/permissions.py for who may
+publish it."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,6 +20,13 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SitePage
 from stories.panels import ConsentStatusPanel
+from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
+from stories.publishing import (
+    consent_forms_collection,
+    consent_problem,
+    keep_draft_without_consent,
+    refuse_publishing_without_consent,
+)
 
 
 class StoryIndexPage(SitePage):
@@ -34,8 +42,6 @@ class StoryIndexPage(SitePage):
     max_count_per_parent = 1
 
     def permissions_for_user(self, user):
-        from stories.publishing import StoryIndexPermissionTester
-
         return StoryIndexPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
@@ -191,19 +197,13 @@ class SurvivorStoryPage(SitePage):
         return sentence % {"topics": labels, "text": text}
 
     def permissions_for_user(self, user):
-        from stories.publishing import SurvivorStoryPermissionTester
-
         return SurvivorStoryPermissionTester(user, self)
 
     def publish(self, revision, user=None, **kwargs):
-        from stories.publishing import refuse_publishing_without_consent
-
         refuse_publishing_without_consent(self, user=user)
         return super().publish(revision, user=user, **kwargs)
 
     def save(self, *args, **kwargs):
-        from stories.publishing import keep_draft_without_consent
-
         keep_draft_without_consent(self)
         return super().save(*args, **kwargs)
 
@@ -319,8 +319,6 @@ class ConsentRecord(models.Model):
         if self.withdrawal_reason and not self.withdrawn_on:
             errors["withdrawn_on"] = _("Give the date consent was withdrawn.")
         if self.signed_form_id:
-            from stories.publishing import consent_forms_collection
-
             collection = consent_forms_collection()
             form_collection = self.signed_form.collection
             if collection is None or not (
@@ -347,18 +345,6 @@ class ConsentRecord(models.Model):
         if self.story_id and page.locale_id != self.story.locale_id and not self.covers_translation:
             return _("The consent for this story does not cover translations into other languages.")
         return None
-
-
-def consent_problem(page, on=None):
-    """Why `page` (a survivor story in any language) may not be on the site, or None."""
-    record = (
-        ConsentRecord.objects.filter(story__translation_key=page.translation_key)
-        .select_related("story")
-        .first()
-    )
-    if record is None:
-        return _("No consent has been recorded for this story.")
-    return record.problem_for(page, on=on)
 
 
 class StoryReviewTask(AbstractGroupApprovalTask):

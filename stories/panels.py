@@ -1,5 +1,8 @@
 from wagtail.admin.panels import Panel
 
+from stories.permissions import is_story_reviewer
+from stories.publishing import consent_problem
+
 
 class ConsentStatusPanel(Panel):
     """Tells everyone editing a story whether it may be published, and why not, without showing
@@ -9,9 +12,6 @@ class ConsentStatusPanel(Panel):
         template_name = "stories/admin/consent_status_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from stories.models import consent_problem
-            from stories.publishing import is_story_reviewer
-
             context = super().get_context_data(parent_context)
             page = self.instance
             context["problem"] = consent_problem(page) if page.pk else None

@@ -1,29 +1,30 @@
-"""The publishing rules of survivor stories, on every path that can put one on the site.
+"""The consent rules of survivor stories, on every path that can put one on the site.
 
-- Only story reviewers (the `stories.publish_survivorstory` permission, or superusers) publish
-  stories; everybody else submits them to the story review workflow.
-- Nobody publishes a story, or a translation of it, without valid consent: the admin hides
-  *Publish*, the review task offers no *Approve*, bulk publishing, the translation editor and
-  API v3 refuse (permission checks), scheduled and programmatic publishing raise
-  `StoryConsentError`, and a copy or any other save that would make a story live keeps it a draft.
+- Nobody publishes a story, or a translation of it, without valid consent (`consent_problem`):
+  the admin hides *Publish*, the review task offers no *Approve*, bulk publishing, the
+  translation editor and API v3 refuse (the permission checks of stories/permissions.py),
+  scheduled and programmatic publishing raise `StoryConsentError`, and a copy or any other save
+  that would make a story live keeps it a draft.
 - `unpublish_stories_without_consent` takes down what lost its consent (run by the
   `enforce_story_consent` command every few minutes, and at once when a custodian saves a record).
+
+stories/models.py calls these rules, so they find the story models through the app registry.
 """
 
 import logging
 
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import Collection, PagePermissionTester, Revision
+from wagtail.models import Collection, CollectionViewRestriction, Revision
 
 logger = logging.getLogger(__name__)
 
 CONSENT_FORMS_COLLECTION = "Consent forms"
 STORY_CUSTODIANS_GROUP = "Story custodians"
-PUBLISH_PERMISSION = "stories.publish_survivorstory"
 
 
 class StoryConsentError(PermissionDenied):
@@ -40,9 +41,6 @@ def consent_forms_collection():
 def ensure_consent_forms_collection():
     """The collection for signed consent forms: its documents are served only to logged-in
     story custodians (a group view restriction), never listed in either API."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import CollectionViewRestriction
-
     collection = consent_forms_collection()
     if collection is None:
         root = Collection.get_first_root_node() or Collection.add_root(name="Root")
@@ -58,64 +56,20 @@ def ensure_consent_forms_collection():
     return collection
 
 
-def is_story_reviewer(user):
-    return user.is_active and (user.is_superuser or user.has_perm(PUBLISH_PERMISSION))
-
-
-class SurvivorStoryPermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, narrowed: publishing a story needs the reviewer permission
-    and valid consent. Unpublishing stays with everyone who may publish in the tree, so that
-    any editor can take a story down at once."""
-
-    def can_publish(self):
-        return (
-            super().can_publish() and is_story_reviewer(self.user) and self.consent_problem is None
-        )
-
-    def can_unschedule(self):
-        return super().can_publish()
-
-    def can_set_view_restrictions(self):
-        return super().can_publish()
-
-    @cached_property
-    def consent_problem(self):
-        from stories.models import consent_problem
-
-        return consent_problem(self.page)
-
-
-class StoryIndexPermissionTester(PagePermissionTester):
-    """A new story never has consent yet, so no one can create and publish it in one go."""
-
-    def can_publish_subpage(self):
-        return False
-
-
-def translations_publish_problem(user, source):
-    """Why `user` may not publish all translations of a survivor story at once (wagtail-localize's
-    *Sync translated pages* with *Publish*, which checks no permission), or None."""
-    from stories.models import SurvivorStoryPage, consent_problem
-
-    story = source.get_source_instance()
-    if not isinstance(story, SurvivorStoryPage):
-        return None
-    if not is_story_reviewer(user):
-        return _(
-            "Only story reviewers publish survivor stories: update the translations without "
-            "publishing them, then submit each one for review."
-        )
-    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-        page = story.get_translation_or_none(translation.target_locale)
-        problem = page and consent_problem(page)
-        if problem:
-            return problem
-    return None
+def consent_problem(page, on=None):
+    """Why `page` (a survivor story in any language) may not be on the site, or None."""
+    record = (
+        apps.get_model("stories", "ConsentRecord")
+        .objects.filter(story__translation_key=page.translation_key)
+        .select_related("story")
+        .first()
+    )
+    if record is None:
+        return _("No consent has been recorded for this story.")
+    return record.problem_for(page, on=on)
 
 
 def refuse_publishing_without_consent(page, user=None):
-    from stories.models import consent_problem
-
     problem = consent_problem(page)
     if problem is None:
         return
@@ -131,8 +85,7 @@ def refuse_publishing_without_consent(page, user=None):
 def keep_draft_without_consent(page):
     """Last line of defence for paths that set `live` without publishing a revision (copying a
     live page, aliases, code): a story without valid consent that is not live yet stays a draft."""
-    from stories.models import SurvivorStoryPage, consent_problem
-
+    SurvivorStoryPage = apps.get_model("stories", "SurvivorStoryPage")
     if not page.live:
         return
     was_live = (
@@ -149,8 +102,7 @@ def unpublish_stories_without_consent(translation_keys=None):
     """Unpublish every live story and translation whose consent is missing, expired, withdrawn
     or does not cover it, and cancel scheduled publishing of such stories; each event is in the
     audit log. Returns the pages unpublished."""
-    from stories.models import SurvivorStoryPage, consent_problem
-
+    SurvivorStoryPage = apps.get_model("stories", "SurvivorStoryPage")
     stories = SurvivorStoryPage.objects.all()
     if translation_keys is not None:
         stories = stories.filter(translation_key__in=translation_keys)

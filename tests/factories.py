@@ -171,9 +171,55 @@ class ConsentRecordFactory(DjangoModelFactory):
         model = ConsentRecord
 
 
+def site_media():
+    from core.media_collections import ensure_site_media_collection
+
+    return ensure_site_media_collection()
+
+
 class ImageFactory(wagtail_factories.ImageFactory):
-    pass
+    # Where editors keep the site's files (wagtail-factories would make a new root collection).
+    collection = factory.LazyFunction(site_media)
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
-    pass
+    collection = factory.LazyFunction(site_media)
+
+
+def translate(instance, language_code, texts=None):
+    """`instance` translated into a language the way a translator does it with wagtail-localize:
+    a translation source, every segment translated (by `texts`, else "[fr] original"), the
+    translated object created and, for pages, published."""
+    from django.test import TestCase
+    from wagtail.models import Page
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
+
+    texts = texts or {}
+    locale = LocaleFactory(language_code=language_code)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        original = segment.string.data
+        text = texts.get(original, f"[{language_code}] {original}")
+        if segment.context.path == "slug":
+            text = texts.get(original, original)
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    # wagtail-localize publishes a page once the transaction commits, which a test's never does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
+    translated = instance.get_translation(locale)
+    return translated.specific if isinstance(translated, Page) else translated

@@ -74,7 +74,7 @@ class TranslationLocaleMiddleware:
             and request.POST.get("publish_translations")
         ):
             # wagtail-localize publishes synced translations without a permission check.
-            from stories.publishing import translations_publish_problem
+            from stories.permissions import translations_publish_problem
 
             source = get_object_or_404(TranslationSource, pk=view_kwargs["translation_source_id"])
             problem = translations_publish_problem(request.user, source)

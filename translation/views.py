@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import StringSegment, Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from translation.localize_patches import TRANSLATION_ID_HEADER, user_can_edit_instance
 from translation.translators import can_edit_in_locale
 
 MAX_LISTED_PROBLEMS = 5
@@ -64,7 +64,7 @@ def read_po_file(upload):
 
 def check_po_file(po, translation):
     """Every reason not to import `po` into `translation`: an import is all or nothing."""
-    if po.metadata.get("X-WagtailLocalize-TranslationID") != str(translation.uuid):
+    if po.metadata.get(TRANSLATION_ID_HEADER) != str(translation.uuid):
         return [_("This PO file was exported from another translation, not from this one.")]
     known = set(
         StringSegment.objects.filter(source=translation.source).values_list(

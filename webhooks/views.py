@@ -47,7 +47,8 @@ class WebhookPermissionPolicy(ModelPermissionPolicy):
     def users_with_any_permission(self, actions):
         if not self.actions.intersection(actions):
             return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames({"change_webhookendpoint"})
+        # Whoever may change endpoints (auth_model is WebhookEndpoint for both models).
+        return super().users_with_any_permission(["change"])
 
 
 endpoint_permission_policy = WebhookPermissionPolicy(

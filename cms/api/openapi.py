@@ -63,6 +63,30 @@ def callable_by_no_request(operation):
     )
 
 
+def describe_anonymous_access(schema):
+    """Anonymous access as OpenAPI means it: Wagtail's `AllowAnonymous` fallback appears as an
+    HTTP security scheme without a `scheme`, which is invalid; an empty security requirement
+    (`{}`) says that no credentials are needed."""
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    if schemes.pop("AllowAnonymous", None) is None:
+        return schema
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "security" in operation:
+                operation["security"] = [
+                    {} if "AllowAnonymous" in requirement else requirement
+                    for requirement in operation["security"]
+                ]
+    if not schemes:
+        schema["components"].pop("securitySchemes")
+    return schema
+
+
+def complete_document(schema):
+    """Wagtail's document, with anonymous access described and each operation's answers."""
+    return document_answers(describe_anonymous_access(schema))
+
+
 def document_answers(schema):
     """Complete an OpenAPI document: the problem schema, each operation's error answers, the
     finders' redirects; operations that no request can reach are left out."""

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import Http404
 from django.urls import path
+from django.utils.functional import cached_property
 from rest_framework import status
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -68,12 +69,14 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
 
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
 
+    @cached_property
+    def preview_page(self):
+        return page_from_preview_token(
+            self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
+        )
+
     def get_object(self):
-        if not hasattr(self, "_cached_object"):
-            self._cached_object = page_from_preview_token(
-                self.request.GET.get("content_type", ""), self.request.GET.get("token", "")
-            )
-        return self._cached_object
+        return self.preview_page
 
     def detail_view(self, request, pk=None):
         return super().detail_view(request, pk)

@@ -4,13 +4,14 @@ The library's snippets are served twice by API v3: read-only for everyone at `/a
 and so on (cms/api/v3.py), and for token holders at Wagtail's `/api/v3/snippets/<type>/`. Both
 describe an item with a schema named after the model (`TopicSchema`, `TopicMetaSchema`), so the
 OpenAPI document shows one shape for both: they must be the same, `meta.locale` included.
-Wagtail builds its snippet schemas on `BaseSnippetSchema` when the `wagtail.snippets` app is
-ready; `add_locale_to_snippet_items` (called by this app's `ready()`, which runs first) has it
-build them on `LocalizedSnippetSchema` instead.
+`add_locale_to_snippet_items` (called by this app's `ready()`) has Wagtail build its snippet
+schemas on `LocalizedSnippetSchema` (cms/api/wagtail_patches.py).
 """
 
 from django.db.models import Model
 from wagtail.snippets.api.v3.schemas import BaseSnippetSchema, SnippetMetaSchema
+
+from cms.api import wagtail_patches
 
 
 class LocalizedSnippetMetaSchema(SnippetMetaSchema):
@@ -26,6 +27,4 @@ class LocalizedSnippetSchema(BaseSnippetSchema):
 
 
 def add_locale_to_snippet_items():
-    from wagtail.snippets.api.v3 import registry
-
-    registry.BaseSnippetSchema = LocalizedSnippetSchema
+    wagtail_patches.build_snippet_schemas_on(LocalizedSnippetSchema)

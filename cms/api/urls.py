@@ -13,7 +13,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api import limits, representations, v3, v3_errors
-from cms.api.v2 import api_router
+from cms.api.v2 import ENDPOINTS, api_router
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
 # Any address ending with a slash, newlines included (`%0A`: `.` alone stops at one).
@@ -85,9 +85,9 @@ def refuse_unknown_formats(view):
 
 def v2_not_found(request, rest):
     match = MALFORMED_ID.match(rest)
-    if match and match["endpoint"] in api_router._endpoints and not limits.is_id(match["id"]):
+    if match and match["endpoint"] in ENDPOINTS and not limits.is_id(match["id"]):
         return v2_error(400, f"'{match['id']}' is not a valid id: ids are positive integers")
-    endpoints = ", ".join(f"{name}/" for name in api_router._endpoints)
+    endpoints = ", ".join(f"{name}/" for name in ENDPOINTS)
     return v2_error(404, f"no API endpoint at /api/v2/{rest} (endpoints: {endpoints})")
 
 

@@ -60,9 +60,11 @@ class FieldsFilter:
             if isinstance(field, StreamField | models.JSONField):
                 raise BadRequestError(f"cannot filter by '{name}'")
             if isinstance(field, TaggableManager):
+                if "search" in request.GET:
+                    # As Wagtail's filters answer (its SearchFilter cannot search tagged results).
+                    raise BadRequestError("filtering by tag with a search query is not supported")
                 for tag in value.split(","):
                     queryset = queryset.filter(**{f"{name}__name": tag})
-                queryset._filtered_by_tag = True
                 continue
             try:
                 if isinstance(field, models.BooleanField):
@@ -99,11 +101,7 @@ class LocaleFilter:
         locale = locale_from_request(request)
         if locale is None:
             return queryset
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale=locale)
-        if child_of:
-            queryset._filtered_by_child_of = child_of
-        return queryset
+        return queryset.filter(locale=locale)
 
 
 class SnippetTranslationOfFilter:
@@ -153,7 +151,6 @@ class ResourceLibraryFilter:
             )
         if not is_library:
             return queryset
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
         if "resource_type" in request.GET:
             queryset = queryset.filter(resource_type__slug__in=slugs(request, "resource_type"))
         for parameter, relation in (("topic", "topics"), ("region", "regions")):
@@ -169,8 +166,6 @@ class ResourceLibraryFilter:
             queryset = queryset.filter(publication_date__year=int(year))
         if "order" not in request.GET and "search" not in request.GET:
             queryset = queryset.order_by("-publication_date", "title", "pk")
-        if child_of:
-            queryset._filtered_by_child_of = child_of
         return queryset
 
 
@@ -213,13 +208,8 @@ class NotFoundSaysWhat:
 class ListingMixin:
     """Lists whose related snippets and images are fetched with a fixed number of queries."""
 
-    def listing_view(self, request):
-        queryset = self.get_queryset()
-        self.check_query_parameters(queryset)
-        queryset = self.filter_queryset(queryset)
-        objects = prepare_objects(self.paginate_queryset(queryset))
-        serializer = self.get_serializer(objects, many=True)
-        return self.get_paginated_response(serializer.data)
+    def paginate_queryset(self, queryset):
+        return prepare_objects(super().paginate_queryset(queryset))
 
 
 class PagesAPIViewSet(NotFoundSaysWhat, ListingMixin, WagtailPagesAPIViewSet):
@@ -352,18 +342,23 @@ class SiteAPIViewSet(SingleViewAPIViewSet):
         return Response(site.site_data(request, locale))
 
 
+SNIPPETS = {
+    "resource-types": ResourceType,
+    "topics": Topic,
+    "regions": Region,
+    "partners": Partner,
+}
+ENDPOINTS = {
+    "pages": PagesAPIViewSet,
+    "images": ImagesAPIViewSet,
+    "documents": DocumentsAPIViewSet,
+    # Drafts for a frontend's preview, by token (after "pages", which keeps the detail URLs).
+    "page_preview": PagePreviewAPIViewSet,
+    **{name: SnippetsAPIViewSet.for_model(model, name) for name, model in SNIPPETS.items()},
+    "locales": LocalesAPIViewSet,
+    "site": SiteAPIViewSet,
+}
+
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
-# Drafts for a headless frontend's preview, by token (after "pages", which keeps the detail URLs).
-api_router.register_endpoint("page_preview", PagePreviewAPIViewSet)
-for _name, _model in (
-    ("resource-types", ResourceType),
-    ("topics", Topic),
-    ("regions", Region),
-    ("partners", Partner),
-):
-    api_router.register_endpoint(_name, SnippetsAPIViewSet.for_model(_model, _name))
-api_router.register_endpoint("locales", LocalesAPIViewSet)
-api_router.register_endpoint("site", SiteAPIViewSet)
+for _name, _viewset in ENDPOINTS.items():
+    api_router.register_endpoint(_name, _viewset)

@@ -17,8 +17,10 @@ from django.views.decorators.http import require_safe
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from ninja.schema import Resolver
 from pydantic import PositiveInt
+from wagtail.actions.create import CreatePermissionError
+from wagtail.actions.edit import EditPermissionError
+from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.api.v2.utils import get_full_url
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
@@ -31,11 +33,11 @@ from wagtail.api.v3.urls import api
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import DraftStateMixin, Locale
 
-from cms.api import limits, openapi, representations, schemas, site
+from cms.api import limits, ninja_patches, openapi, representations, schemas, site, v3_errors
 from cms.api.fields import optimise_queryset
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from resources.models import Partner, Region, ResourceType, Topic
-from stories.publishing import StoryConsentError
+from stories.publishing import StoryConsentError, consent_problem
 
 SNIPPET_ENDPOINTS = {
     "resource-types": ResourceType,
@@ -226,72 +228,63 @@ def resolve_visible_parent(obj, context):
 
 
 def hide_parents_visitors_may_not_see():
-    # Ninja copies resolvers into each schema class when it is created, so the page types'
-    # detail schemas (built by Wagtail when its routers were imported) are updated one by one.
+    # The page types' detail schemas were built by Wagtail when its routers were imported.
     for content_type in registry.list_content_types():
         schema = registry.get(content_type.name).read_schema
         meta = schema.model_fields["meta"].annotation if schema else None
-        if meta is not None and "parent" in getattr(meta, "_ninja_resolvers", {}):
-            meta._ninja_resolvers["parent"] = Resolver(staticmethod(resolve_visible_parent))
+        if "parent" in getattr(meta, "model_fields", {}):
+            ninja_patches.replace_resolver(meta, "parent", resolve_visible_parent)
 
 
 hide_parents_visitors_may_not_see()
-
-
-# The OpenAPI document ---------------------------------------------------------------------------
-
-_generate_openapi_schema = api.get_openapi_schema
-
-
-def get_openapi_schema(*, path_prefix=None, path_params=None):
-    """Wagtail's document, with anonymous access described as OpenAPI means it: Wagtail's
-    `AllowAnonymous` fallback appears as an HTTP security scheme without a `scheme`, which is
-    invalid; an empty security requirement (`{}`) says that no credentials are needed. Each
-    operation also declares its error answers (cms/api/openapi.py)."""
-    schema = _generate_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-    schemes = schema.get("components", {}).get("securitySchemes", {})
-    if schemes.pop("AllowAnonymous", None) is not None:
-        for operations in schema.get("paths", {}).values():
-            for operation in operations.values():
-                if isinstance(operation, dict) and "security" in operation:
-                    operation["security"] = [
-                        {} if "AllowAnonymous" in requirement else requirement
-                        for requirement in operation["security"]
-                    ]
-        if not schemes:
-            schema["components"].pop("securitySchemes")
-    return openapi.document_answers(schema)
-
-
-api.get_openapi_schema = get_openapi_schema
+ninja_patches.complete_openapi_document(api, openapi.complete_document)
 
 
 # Survivor stories: say why publishing was refused ------------------------------------------------
 
-_permission_denied = api._lookup_exception_handler(PermissionDenied())
+
+def asks_to_publish(request):
+    """A create or update whose body says `"meta": {"action": "publish"}`."""
+    meta = v3_errors.json_object(request).get("meta")
+    return isinstance(meta, dict) and meta.get("action") == "publish"
+
+
+def is_publishing_refusal(request, exc):
+    """Wagtail refusing to publish: the publish action (`PublishPagePermissionError`), or a
+    create or update asked to publish, which its publish check refuses as a whole."""
+    if isinstance(exc, PublishPermissionError):
+        return True
+    return isinstance(exc, CreatePermissionError | EditPermissionError) and asks_to_publish(request)
+
+
+def creates(request, model):
+    """A create whose body says `"meta": {"type": "<the model's label>"}`."""
+    meta = v3_errors.json_object(request).get("meta")
+    content_type = meta.get("type") if isinstance(meta, dict) else None
+    return isinstance(content_type, str) and content_type.lower() == model._meta.label_lower
 
 
 def explain_story_publishing_refusal(request: HttpRequest, exc: PermissionDenied):
     """Wagtail refuses to publish a story without valid consent with its generic "You do not
     have permission" (the story's permission tester says no): add the reason, so that an
     automation knows to ask a story custodian rather than for more permissions."""
-    from stories.models import SurvivorStoryPage, consent_problem
+    from stories.models import SurvivorStoryPage
 
     page_id = (request.resolver_match.kwargs if request.resolver_match else {}).get("page_id")
     if isinstance(exc, StoryConsentError):
         return problem_response(status=403, detail=str(exc))
-    if "publish" in str(exc) and request.user.is_authenticated:
+    if is_publishing_refusal(request, exc) and request.user.is_authenticated:
         story = SurvivorStoryPage.objects.filter(pk=page_id).first() if page_id else None
         problem = story and consent_problem(story)
         if problem:
             return problem_response(status=403, detail=f"{exc} {problem}")
-        if page_id is None and b"stories.survivorstorypage" in request.body.lower():
+        if page_id is None and creates(request, SurvivorStoryPage):
             return problem_response(
                 status=403,
                 detail=f"{exc} A new survivor story is saved as a draft: a story reviewer "
                 "publishes it once a story custodian has recorded consent.",
             )
-    return _permission_denied(request, exc)
+    return v3_errors.wagtail_answer(request, exc)
 
 
 api.add_exception_handler(PermissionDenied, explain_story_publishing_refusal)

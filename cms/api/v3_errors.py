@@ -15,8 +15,9 @@ from functools import wraps
 
 from django.apps import apps
 from django.db import IntegrityError
+from ninja import NinjaAPI
 from pydantic import ValidationError
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.errors import problem_response, register_exception_handlers
 from wagtail.api.v3.urls import api
 from wagtail.models import Page
 
@@ -94,13 +95,21 @@ def duplicate_refused(request, exc):
     return problem_response(status=409, detail=detail)
 
 
-_invalid = api._exception_handlers[ValidationError]  # Wagtail's 422
+# Wagtail's own answers to errors, for the handlers below (and cms/api/v3.py) to fall back on:
+# they replace Wagtail's handlers on `api`, so a copy of those is kept on an API never mounted.
+wagtail_answers = NinjaAPI(urls_namespace="wagtail_error_answers", openapi_url=None, docs_url=None)
+register_exception_handlers(wagtail_answers)
+
+
+def wagtail_answer(request, exc):
+    """How Wagtail's API v3 answers `exc`."""
+    return wagtail_answers.on_exception(request, exc)
 
 
 def invalid_or_unexpected(request, exc):
     if any(error["loc"][:1] == ("response",) for error in exc.errors()):
         raise exc
-    return _invalid(request, exc)
+    return wagtail_answer(request, exc)  # Wagtail's 422
 
 
 def unexpected_error(request, exc):

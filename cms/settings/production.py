@@ -7,8 +7,6 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES, SECRET_KEY
 
-DEBUG = False
-
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
@@ -27,7 +25,6 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
 # The admin's session and CSRF cookies (anonymous visitors get none) travel over HTTPS only.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -19,6 +19,12 @@ def no_failure_counted_yet():
 
 
 @pytest.fixture
+def editor_password():
+    """The password of `superuser` and `editor`."""
+    return EDITOR_PASSWORD
+
+
+@pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("boss", "boss@example.org", EDITOR_PASSWORD)
 

@@ -9,6 +9,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
+from tests.factories import StandardPageFactory, translate
 
 OFFICE = "203.0.113.10"
 SAME_NETWORK = "203.0.113.200"
@@ -21,8 +22,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def protected_pages():
-    pages = list(StandardPage.objects.live().filter(locale__language_code="en")[:2])
+def protected_pages(english_home):
+    """Two English pages behind the same password; the first one in French too, unprotected."""
+    pages = [
+        StandardPageFactory(parent=english_home, title="Briefing", slug="briefing"),
+        StandardPageFactory(parent=english_home, title="Board papers", slug="board-papers"),
+    ]
+    translate(pages[0], "fr")
     for page in pages:
         PageViewRestriction.objects.create(page=page, restriction_type="password", password=SECRET)
     return pages

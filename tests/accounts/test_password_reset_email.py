@@ -10,7 +10,6 @@ from aiosmtpd.controller import Controller
 from django.test import Client, override_settings
 
 from cms.settings.email import email_settings
-from tests.cms.test_platform import run_python
 
 VISITOR = "203.0.113.10"
 RESET = "/admin/password_reset/"
@@ -106,7 +105,7 @@ SMTP = "django.core.mail.backends.smtp.EmailBackend"
         ),
     ],
 )
-def test_production_reads_the_mail_server_from_the_environment(environment, expected):
+def test_production_reads_the_mail_server_from_the_environment(environment, expected, run_python):
     senders = {"DEFAULT_FROM_EMAIL": "cms@example.org", "SERVER_EMAIL": "errors@example.org"}
 
     result = run_python(
@@ -117,7 +116,7 @@ def test_production_reads_the_mail_server_from_the_environment(environment, expe
     assert json.loads(result.stdout) == [*expected, 10, "cms@example.org", "errors@example.org"]
 
 
-def test_an_unreadable_email_url_stops_the_start_with_a_clear_message():
+def test_an_unreadable_email_url_stops_the_start_with_a_clear_message(run_python):
     result = run_python("pass", "cms.settings.production", **PRODUCTION, EMAIL_URL="mail.example")
 
     assert result.returncode != 0

@@ -10,9 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
-from tests.accounts.conftest import EDITOR_PASSWORD
-from tests.cms.test_platform import run_python
+from tests.factories import StandardPageFactory
 
 SETUP = "/admin/two-factor/"
 VERIFY = "/admin/two-factor/verify/"
@@ -29,9 +27,9 @@ def wrong_code_for(device):
     return f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
 
 
-def sign_in_with_password(username):
+def sign_in_with_password(username, password):
     client = Client()
-    response = client.post("/admin/login/", {"username": username, "password": EDITOR_PASSWORD})
+    response = client.post("/admin/login/", {"username": username, "password": password})
     assert response.status_code == 302
     return client
 
@@ -74,8 +72,8 @@ def test_the_account_page_offers_two_factor(editor, client):
     assert SETUP in client.get("/admin/account/").content.decode()
 
 
-def test_with_a_device_signing_in_asks_for_the_code_after_the_password(device):
-    client = sign_in_with_password("amina")
+def test_with_a_device_signing_in_asks_for_the_code_after_the_password(device, editor_password):
+    client = sign_in_with_password("amina", editor_password)
 
     held = client.get("/admin/pages/")
     assert held.status_code == 302 and held["Location"].startswith(VERIFY)
@@ -86,10 +84,12 @@ def test_with_a_device_signing_in_asks_for_the_code_after_the_password(device):
     assert client.get("/admin/pages/").status_code == 200
 
 
-def test_before_the_code_the_session_is_anonymous_outside_the_admin(device):
-    page = StandardPage.objects.live().filter(locale__language_code="en").first()
+def test_before_the_code_the_session_is_anonymous_outside_the_admin(
+    device, editor_password, english_home
+):
+    page = StandardPageFactory(parent=english_home, title="Members only", slug="members")
     PageViewRestriction.objects.create(page=page, restriction_type="login")
-    client = sign_in_with_password("amina")
+    client = sign_in_with_password("amina", editor_password)
 
     assert client.get(page.url).status_code == 302  # to the login form, as for anyone
 
@@ -97,8 +97,8 @@ def test_before_the_code_the_session_is_anonymous_outside_the_admin(device):
     assert client.get(page.url).status_code == 200
 
 
-def test_wrong_codes_are_throttled_like_passwords(device):
-    client = sign_in_with_password("amina")
+def test_wrong_codes_are_throttled_like_passwords(device, editor_password):
+    client = sign_in_with_password("amina", editor_password)
     for _ in range(5):
         client.post(VERIFY, {"token": wrong_code_for(device)})
 
@@ -124,18 +124,24 @@ def test_where_required_a_superuser_sets_it_up_before_anything_else(superuser, c
 
 
 @override_settings(TWO_FACTOR_REQUIRED=True)
-def test_where_required_story_custodians_must_and_editors_need_not(editor, django_user_model):
+def test_where_required_story_custodians_must_and_editors_need_not(
+    editor, django_user_model, editor_password
+):
     custodian = with_role(editor, "Story custodians")
     writer = with_role(
-        django_user_model.objects.create_user("writer", "w@example.org", EDITOR_PASSWORD),
+        django_user_model.objects.create_user("writer", "w@example.org", editor_password),
         "Editors",
     )
 
-    assert sign_in_with_password(custodian.username).get("/admin/")["Location"].startswith(SETUP)
-    assert sign_in_with_password(writer.username).get("/admin/").status_code == 200
+    assert (
+        sign_in_with_password(custodian.username, editor_password)
+        .get("/admin/")["Location"]
+        .startswith(SETUP)
+    )
+    assert sign_in_with_password(writer.username, editor_password).get("/admin/").status_code == 200
 
 
-def test_production_requires_two_factor_and_development_does_not():
+def test_production_requires_two_factor_and_development_does_not(run_python):
     code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
     production = run_python(
         code, "cms.settings.production", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="a.org"
@@ -164,9 +170,9 @@ def test_a_superuser_resets_a_device_from_the_users_list(device, superuser, clie
     assert not TOTPDevice.objects.filter(user=device.user).exists()
 
 
-def test_only_superusers_reset_devices(device, django_user_model):
+def test_only_superusers_reset_devices(device, django_user_model, editor_password):
     writer = with_role(
-        django_user_model.objects.create_user("writer", "w@example.org", EDITOR_PASSWORD),
+        django_user_model.objects.create_user("writer", "w@example.org", editor_password),
         "Editors",
     )
     client = Client()

@@ -1,9 +1,37 @@
-"""Helpers for the API contract tests: a frontend developer's view of /api/v2/ and /api/v3/."""
+"""Helpers for the API contract tests: a frontend developer's view of /api/v2/ and /api/v3/, and
+the site they read (tests/content.py's, with a fuller library, menu and settings)."""
+
+import datetime
 
 import pytest
-from wagtail.models import Locale, Page
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from core.models import NavigationMenu, SiteSettings
+from tests.factories import (
+    RegionFactory,
+    ResourcePageFactory,
+    ResourceTypeFactory,
+    StandardPageFactory,
+    TopicFactory,
+    translate,
+)
 
 LANGUAGES = ["en", "fr", "es", "sw", "ar"]
+VIMEO_URL = "https://vimeo.com/123456789"
+# Written French where a test searches or reads a French word (elsewhere "[fr] original").
+FRENCH = {
+    "Access to justice": "Accès à la justice",
+    "Regulating online platforms": "Réguler les plateformes en ligne",
+    "What online platforms owe the people they expose to traffickers.": (
+        "Ce que les plateformes en ligne doivent aux personnes qu'elles exposent."
+    ),
+}
 
 
 def get_json(client, url, params=None, status=200, **headers):
@@ -22,7 +50,7 @@ def locale(code):
 
 
 def in_language(model, code, **filters):
-    """The demo's page (or snippet) of `model` in language `code`."""
+    """The first page (or snippet) of `model` in language `code`."""
     return model.objects.filter(locale__language_code=code, **filters).order_by("pk").first()
 
 
@@ -33,19 +61,123 @@ def path_of(page):
     return url
 
 
-@pytest.fixture
-def live_pages(db):
-    return Page.objects.live().public().filter(depth__gt=1).specific()
+def validator_for(openapi, pointer):
+    """A JSON Schema validator for the schema at `pointer` in the OpenAPI document (3.1 uses
+    JSON Schema 2020-12), resolving its references within the document."""
+    registry = Registry().with_resource(
+        "urn:openapi", Resource.from_contents(openapi, default_specification=DRAFT202012)
+    )
+    return Draft202012Validator({"$ref": f"urn:openapi#{pointer}"}, registry=registry)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def api_renditions(django_db_setup, django_db_blocker):
-    """The demo images' API renditions, made once for the session rather than in every test
-    (each test's transaction would otherwise throw them away)."""
-    from wagtail.images import get_image_model
+def response_schema_pointer(path, status="200"):
+    escaped = path.replace("~", "~0").replace("/", "~1")
+    return f"/paths/{escaped}/get/responses/{status}/content/application~1json/schema"
 
+
+@pytest.fixture(scope="module")
+def api_site(module_db, module_site_content):
+    """The site content (tests/content.py), built once for the module, with what a frontend
+    reads besides: a campaign in regions, a home page with its picture, a menu with a footer,
+    settings with social accounts, and a library of five resources of three types (among them
+    a Vimeo video and one about online platforms, written in French) in every language."""
     from cms.api.representations import IMAGE_RENDITIONS
 
-    with django_db_blocker.unblock():
+    content = module_site_content
+    with module_db.unblock():
+        add_library(content)
+        complete_the_shell(content)
         for image in get_image_model().objects.all():
             image.get_renditions(*IMAGE_RENDITIONS.values())
+    return content
+
+
+def translate_everywhere(instance, texts=None):
+    for code in LANGUAGES[1:]:
+        translate(instance, code, (texts or {}).get(code))
+
+
+def add_library(content):
+    """Three more resources, with a type, a topic and a region of their own."""
+    content.resource_types["bench-book"] = ResourceTypeFactory(name="Bench book", slug="bench-book")
+    content.topics["online-exploitation"] = TopicFactory(
+        name="Online exploitation", slug="online-exploitation"
+    )
+    content.regions["malawi"] = RegionFactory(name="Malawi", slug="malawi", is_country=True)
+    for snippet in (
+        content.resource_types["bench-book"],
+        content.topics["online-exploitation"],
+        content.regions["malawi"],
+    ):
+        translate_everywhere(snippet)
+    Embed.objects.get_or_create(
+        hash=get_embed_hash(VIMEO_URL),
+        defaults={"url": VIMEO_URL, "type": "video", "title": "Film", "provider_name": "Vimeo"},
+    )
+    library, types = content.pages["resources"], content.resource_types
+    resources = [
+        ("regulating-platforms", "Regulating online platforms", types["policy-brief"], 2026, {}),
+        ("judges-bench-book", "A bench book for judges", types["bench-book"], 2024, {}),
+        (
+            "survivors-speak",
+            "Survivors speak",
+            types["video"],
+            2026,
+            {"video": [("video", {"video": VIMEO_URL, "title": "Survivors speak"})]},
+        ),
+    ]
+    for slug, title, resource_type, year, fields in resources:
+        content.pages[slug] = ResourcePageFactory(
+            parent=library,
+            slug=slug,
+            title=title,
+            resource_type=resource_type,
+            publication_date=datetime.date(year, 2, 10),
+            summary="What online platforms owe the people they expose to traffickers.",
+            featured=resource_type == types["bench-book"],
+            cover_image=content.share_image,
+            **fields,
+        )
+        content.pages[slug].topics.set([content.topics["online-exploitation"]])
+        content.pages[slug].regions.set([content.regions["malawi"]])
+        content.pages[slug].save_revision().publish()
+        translate_everywhere(content.pages[slug], {"fr": FRENCH})
+
+
+def complete_the_shell(content):
+    """What the test site leaves empty: the campaign's regions, the home page's picture, the
+    footer and the social accounts (then translated anew), and a French name written for a topic."""
+    campaign = content.pages["world-day"]
+    campaign.regions.set(content.regions.values())
+    campaign.save_revision().publish()
+    content.home.hero_image = content.share_image
+    content.home.save_revision().publish()
+    english = content.home.locale
+    menu = NavigationMenu.objects.get(locale=english)
+    menu.footer_text = "<p>We work for justice for survivors of trafficking.</p>"
+    menu.footer_links = [
+        ("link", {"page": content.pages[slug], "url": "", "label": ""})
+        for slug in ("about", "resources")
+    ]
+    menu.save()
+    site_settings = SiteSettings.objects.get(locale=english)
+    site_settings.tagline = "Justice for survivors"
+    site_settings.social_accounts = [
+        ("account", {"network": network, "url": f"https://{network}.example.org/collective"})
+        for network in ("bluesky", "instagram", "youtube")
+    ]
+    site_settings.save()
+    for instance in (campaign, content.home, menu, site_settings):
+        translate_everywhere(instance)
+    # A new translation copies the English regions, a new version of it does not: as an editor
+    # would, each translation is given them.
+    for translated in campaign.get_translations().specific():
+        translated.regions.set(content.regions.values())
+        translated.save_revision().publish()
+    translate(content.topics["access-to-justice"], "fr", FRENCH)
+
+
+@pytest.fixture
+def about(english_home):
+    """An English "About us" page, for tests that need a page to read or to write."""
+    return StandardPageFactory(parent=english_home, title="About us", slug="about")

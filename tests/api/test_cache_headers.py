@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.utils.http import http_date
 from wagtail.models import APIToken
 
-from demo.pages import first_live_page
+from tests.factories import StandardPageFactory, translate
 
 API_URLS = ["/api/v2/pages/{id}/", "/api/v3/pages/{id}/"]
 
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page(db):
-    return first_live_page("resources.ResourcePage", "en")
+def page(english_resource):
+    return english_resource
 
 
 def vary(response):
@@ -81,7 +81,9 @@ def test_head_answers_like_get_without_a_body(client, page, url):
     assert client.head(url.format(id=page.pk), HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
 
 
-def test_the_etag_differs_between_languages_of_the_same_listing(client):
+def test_the_etag_differs_between_languages_of_the_same_listing(client, english_home):
+    translate(StandardPageFactory(parent=english_home, title="About us"), "fr")
+
     english = client.get("/api/v2/pages/", {"locale": "en", "type": "home.StandardPage"})
     french = client.get("/api/v2/pages/", {"locale": "fr", "type": "home.StandardPage"})
 

@@ -4,8 +4,6 @@ everywhere, token-authenticated writes on API v3."""
 import pytest
 from django.test import override_settings
 
-from demo.pages import first_live_page
-
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("allowed_frontend"),
@@ -73,8 +71,8 @@ def test_another_origin_is_refused(client, url):
     assert "Access-Control-Allow-Origin" not in response
 
 
-def test_a_304_carries_the_cors_headers(client):
-    page = first_live_page("home.HomePage", "fr")
+def test_a_304_carries_the_cors_headers(client, home_pages):
+    page = home_pages["fr"]
     url = f"/api/v2/pages/{page.pk}/"
     etag = client.get(url, HTTP_ORIGIN=FRONTEND)["ETag"]
 
@@ -84,8 +82,8 @@ def test_a_304_carries_the_cors_headers(client):
     assert response["Access-Control-Allow-Origin"] == FRONTEND
 
 
-def test_site_pages_get_no_cors_headers(client):
-    page = first_live_page("home.HomePage", "fr")
+def test_site_pages_get_no_cors_headers(client, home_pages):
+    page = home_pages["fr"]
 
     response = client.get(page.url, HTTP_ORIGIN=FRONTEND)
 

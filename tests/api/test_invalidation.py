@@ -4,8 +4,7 @@ keeps an old response in the server, and a client revalidating its copy gets the
 import pytest
 from wagtail.models import Page
 
-from demo.pages import first_live_page
-from home.models import StandardPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +17,10 @@ def fetch(client, url, etag=None):
 
 
 @pytest.mark.parametrize("url", API_URLS)
-def test_a_published_change_is_served_to_a_client_revalidating_its_copy(client, url):
-    page = first_live_page("resources.ResourcePage", "en")
+def test_a_published_change_is_served_to_a_client_revalidating_its_copy(
+    client, english_resource, url
+):
+    page = english_resource
     url = url.format(id=page.pk)
     before = fetch(client, url)
     assert fetch(client, url, before["ETag"]).status_code == 304
@@ -35,8 +36,8 @@ def test_a_published_change_is_served_to_a_client_revalidating_its_copy(client, 
 
 
 @pytest.mark.parametrize("url", API_URLS)
-def test_an_unpublished_page_is_gone_at_once(client, url):
-    page = first_live_page("resources.ResourcePage", "en")
+def test_an_unpublished_page_is_gone_at_once(client, english_resource, url):
+    page = english_resource
     url = url.format(id=page.pk)
     before = fetch(client, url)
     assert before.status_code == 200
@@ -49,9 +50,9 @@ def test_an_unpublished_page_is_gone_at_once(client, url):
 
 
 @pytest.mark.parametrize("url", API_URLS)
-def test_a_moved_page_has_its_new_address_at_once(client, url):
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
-    privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
+def test_a_moved_page_has_its_new_address_at_once(client, english_home, url):
+    about = StandardPageFactory(parent=english_home, title="About us", slug="about")
+    privacy = StandardPageFactory(parent=english_home, title="Privacy", slug="privacy")
     url = url.format(id=privacy.pk)
     before = fetch(client, url)
     assert before.json()["meta"]["html_url"].endswith("/en/privacy/")

@@ -5,21 +5,16 @@ import pytest
 from django.contrib.auth.models import Group
 
 from home.models import StandardPage
-from tests.api.test_v3_writes import create_token
+from tests.factories import TopicFactory
 
 JSON_TYPES = ("application/json", "application/problem+json")
 
 
 @pytest.fixture
-def editors_token(django_user_model):
+def editors_token(django_user_model, create_token):
     user = django_user_model.objects.create_user(username="odd-editor", password="x-Odd-9-pass")
     user.groups.add(Group.objects.get(name="Editors"))
     return create_token(user)
-
-
-@pytest.fixture
-def about(db):
-    return StandardPage.objects.get(locale__language_code="en", slug="about")
 
 
 @pytest.mark.django_db
@@ -80,9 +75,10 @@ def test_an_address_with_a_newline_gets_an_api_answer_not_the_site_page(client, 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("endpoint", ["pages", "images", "documents", "topics"])
-def test_a_detail_its_parameters_filter_away_is_a_404_that_says_what(client, endpoint):
+def test_a_detail_its_parameters_filter_away_is_a_404_that_says_what(client, about, endpoint):
     from django.apps import apps
 
+    TopicFactory()
     model = {"pages": StandardPage, "topics": apps.get_model("resources.Topic")}.get(endpoint)
     obj_id = model.objects.order_by("pk").first().pk if model else 999999
 

@@ -3,14 +3,19 @@ real answers of the API match it."""
 
 import pytest
 from django.apps import apps
-from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from resources.models import Topic
-from tests.api.conftest import LANGUAGES, get_json, in_language
+from tests.api.conftest import (
+    LANGUAGES,
+    get_json,
+    in_language,
+    response_schema_pointer,
+    validator_for,
+)
 from tests.page_types import PAGE_TYPES
+
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
 SCHEMA_NAMES = [f"{label.split('.')[1]}Schema" for label in PAGE_TYPES] + [
     "ResourceTypeSchema",
@@ -25,20 +30,6 @@ SCHEMA_NAMES = [f"{label.split('.')[1]}Schema" for label in PAGE_TYPES] + [
 @pytest.fixture
 def openapi(client):
     return get_json(client, "/api/v3/openapi.json")
-
-
-def validator_for(openapi, pointer):
-    """A JSON Schema validator for the schema at `pointer` in the OpenAPI document (3.1 uses
-    JSON Schema 2020-12), resolving its references within the document."""
-    registry = Registry().with_resource(
-        "urn:openapi", Resource.from_contents(openapi, default_specification=DRAFT202012)
-    )
-    return Draft202012Validator({"$ref": f"urn:openapi#{pointer}"}, registry=registry)
-
-
-def response_schema_pointer(path, status="200"):
-    escaped = path.replace("~", "~0").replace("/", "~1")
-    return f"/paths/{escaped}/get/responses/{status}/content/application~1json/schema"
 
 
 def untyped_parts(openapi, schema, where, seen=None):

@@ -3,8 +3,7 @@
 
 import pytest
 
-from tests.api.conftest import get_json
-from tests.api.test_openapi import validator_for
+from tests.api.conftest import get_json, validator_for
 
 PROBLEM = "#/components/schemas/ProblemDetail"
 

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 
 from cms.api import limits
 from tests.api.conftest import get_json
+from tests.factories import DocumentFactory, ImageFactory
 
 TAGS = [f"tag{number}" for number in range(200)]
 
@@ -32,7 +33,7 @@ def test_two_hundred_tags_are_refused_before_any_query(client, endpoint):
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", [get_image_model(), get_document_model()])
 def test_the_most_tags_allowed_still_find_what_is_tagged_with_a_bounded_query(client, model):
-    tagged = model.objects.order_by("pk").first()
+    tagged = {get_image_model(): ImageFactory, get_document_model(): DocumentFactory}[model]()
     most = limits.MAX_VALUES_OF["tags"]
     tagged.tags.add(*TAGS[:most])
     endpoint = f"/api/v2/{model._meta.model_name.removeprefix('site')}s/"

@@ -16,7 +16,7 @@ FIELDS = "resource_type,topics,regions,cover_image,publication_date,summary,feat
 
 
 @pytest.fixture
-def big_french_library(db):
+def big_french_library(db, api_site):
     """60 more French resources whose type, topics and regions are the English snippets (as
     when an editor picks them before translating), so that each must be read in French."""
     library = ResourceIndexPage.objects.get(locale=locale("fr"))

@@ -9,6 +9,8 @@ from django.db import connection
 from resources.models import ResourcePage
 from tests.api.conftest import get_json, locale
 
+pytestmark = pytest.mark.usefixtures("api_site")
+
 LIBRARY = "/api/v2/pages/"
 FIELDS = "resource_type,topics,regions,publication_date,featured,cover_image"
 
@@ -65,7 +67,7 @@ def test_library_lists_several_values_as_any_of_them(client):
     data = library(client, locale="es", resource_type="policy-brief,bench-book")
 
     assert ids(data) == expected("es", resource_type__slug__in=["policy-brief", "bench-book"])
-    assert data["meta"]["total_count"] == 4
+    assert data["meta"]["total_count"] == 3
 
 
 @pytest.mark.django_db
@@ -81,23 +83,23 @@ def test_library_is_newest_first_and_orders_by_date_or_title(client):
     assert [item["publication_date"] for item in oldest] == sorted(dates)
     titles = [item["title"] for item in by_title]
     assert titles == sorted(titles, key=lambda title: ResourcePage.objects.get(title=title).title)
-    assert len(titles) == 14
+    assert len(titles) == 5
 
 
 @pytest.mark.django_db
 def test_library_is_paginated_with_a_total_count(client):
-    first = library(client, locale="sw", limit=5)
-    third = library(client, locale="sw", limit=5, offset=10)
+    first = library(client, locale="sw", limit=2)
+    third = library(client, locale="sw", limit=2, offset=4)
 
-    assert first["meta"]["total_count"] == third["meta"]["total_count"] == 14
-    assert len(first["items"]) == 5
-    assert len(third["items"]) == 4
+    assert first["meta"]["total_count"] == third["meta"]["total_count"] == 5
+    assert len(first["items"]) == 2
+    assert len(third["items"]) == 1
     assert ids(first).isdisjoint(ids(third))
 
 
 @pytest.mark.django_db
 def test_library_searches_in_one_language(client):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug__startswith="reguler-les")
+    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
     english = french.get_translation(locale("en"))
 
     found = library(client, locale="fr", search="plateformes")
@@ -135,7 +137,7 @@ def test_publication_date_filters_exactly(client):
 
 @pytest.mark.django_db
 def test_v3_searches_pages_in_the_language_of_locale(client):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug__startswith="reguler-les")
+    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
 
     found = get_json(
         client,
@@ -154,7 +156,7 @@ def test_v3_searches_pages_in_the_language_of_locale(client):
 )
 @pytest.mark.parametrize("api", ["/api/v2/pages/", "/api/v3/pages/"])
 def test_search_stems_words_in_the_language_of_locale(client, api):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug__startswith="reguler-les")
+    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
 
     found = get_json(
         client,

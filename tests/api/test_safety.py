@@ -24,6 +24,8 @@ from tests.api.conftest import LANGUAGES, in_language, locale, path_of
 from tests.factories import ResourcePageFactory, StandardPageFactory
 from tests.page_types import PAGE_TYPES
 
+pytestmark = pytest.mark.usefixtures("module_site_content")
+
 SECRETS = [
     "DRAFT-SECRET",
     "UNPUBLISHED-SECRET",
@@ -39,7 +41,7 @@ USER_KEYS = {"owner", "locked_by", "last_published_by", "latest_revision", "emai
 
 @pytest.fixture
 def secrets(db, django_user_model):
-    """Content anonymous clients must never see, mixed into the demo."""
+    """Content anonymous clients must never see, mixed into the site's content."""
     user = django_user_model.objects.create_user(
         "leaky_owner_q7",
         email="leaky.owner.q7@example.org",

@@ -18,6 +18,15 @@ print(json.dumps({
     "preview_max_age": settings.HEADLESS_PREVIEW_MAX_AGE,
 }))
 """
+PREFLIGHT = """
+from django.test import Client
+response = Client().options(
+    "/api/v2/pages/",
+    HTTP_ORIGIN="https://front.example.org",
+    HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+)
+print(response.status_code, response.has_header("Access-Control-Allow-Origin"))
+"""
 VARIABLES = [
     "API_CACHE_MAX_AGE",
     "API_CORS_ORIGINS",
@@ -27,35 +36,32 @@ VARIABLES = [
 ]
 
 
-def settings_with(**variables):
+def run_with(code, **variables):
+    """The last line `code` prints, run with the test settings and only the given `VARIABLES`."""
     env = {name: value for name, value in os.environ.items() if name not in VARIABLES}
     env.update(variables, DJANGO_SETTINGS_MODULE="cms.settings.test")
-    command = [sys.executable, "-c", "import django; django.setup()\n" + SHOW]
+    command = [sys.executable, "-c", "import django; django.setup()\n" + code]
     result = subprocess.run(
         command, env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return result.stdout.strip().splitlines()[-1]
 
 
-def test_defaults_allow_no_origin_and_render_previews_in_wagtail():
-    values = settings_with()
-
-    assert values == {
-        "cors": [],
-        "max_age": 60,
-        "preview_urls": {},
-        "preview_locale_urls": {},
-        "preview_max_age": 3600,
-    }
+def test_no_frontend_may_read_across_origins_unless_listed():
+    assert run_with(PREFLIGHT) == "200 False"
+    assert run_with(PREFLIGHT, API_CORS_ORIGINS="https://front.example.org") == "200 True"
 
 
 def test_variables_configure_cors_caching_and_headless_preview():
-    values = settings_with(
-        API_CACHE_MAX_AGE="120",
-        API_CORS_ORIGINS="https://front.example.org/, http://localhost:3000",
-        HEADLESS_PREVIEW_URL="https://front.example.org/{locale}/preview",
-        HEADLESS_PREVIEW_URL_FR="https://fr.example.org/apercu",
-        HEADLESS_PREVIEW_MAX_AGE="600",
+    values = json.loads(
+        run_with(
+            SHOW,
+            API_CACHE_MAX_AGE="120",
+            API_CORS_ORIGINS="https://front.example.org/, http://localhost:3000",
+            HEADLESS_PREVIEW_URL="https://front.example.org/{locale}/preview",
+            HEADLESS_PREVIEW_URL_FR="https://fr.example.org/apercu",
+            HEADLESS_PREVIEW_MAX_AGE="600",
+        )
     )
 
     assert values == {

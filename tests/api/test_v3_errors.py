@@ -2,24 +2,20 @@
 answered with a 500 get a clear 4xx, snippets are written with their required fields, and no
 error answer quotes the server's own failures."""
 
-import io
 import json
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client, override_settings
 from wagtail.models import Page
 
-from home.models import StandardPage
 from resources.models import Partner, Topic
-from tests.api.test_openapi import response_schema_pointer, validator_for
-from tests.api.test_v3_writes import create_token
+from tests.api.conftest import response_schema_pointer, validator_for
+from tests.factories import TopicFactory, translate
 
 
 @pytest.fixture
-def editor(db, django_user_model):
-    call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
+def editor(django_user_model, roles, create_token):
     user = django_user_model.objects.create_user("automation-editor", password="x")
     user.groups.add(Group.objects.get(name="Editors"))
     return Client(HTTP_AUTHORIZATION=f"Bearer {create_token(user)}")
@@ -65,9 +61,7 @@ def test_snippet_lists_refuse_malformed_numbers(editor, query):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("user_id", ["abc", "²", "9223372036854775808"])
-def test_revision_lists_refuse_a_user_id_that_is_not_a_number(editor, user_id):
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
-
+def test_revision_lists_refuse_a_user_id_that_is_not_a_number(editor, about, user_id):
     response = send(editor, "get", f"/api/v3/pages/{about.pk}/revisions/?user_id={user_id}")
 
     assert response.status_code == 400
@@ -97,8 +91,7 @@ def test_page_actions_with_an_empty_or_invalid_body_are_a_4xx(editor, action, bo
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("position", [None, "left", "right", "first-sibling", "last-sibling"])
-def test_a_page_cannot_be_moved_beside_the_root_page(editor, position):
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+def test_a_page_cannot_be_moved_beside_the_root_page(editor, about, position):
     body = {"destination_id": 1} | ({"position": position} if position else {})
     before = tree()
 
@@ -136,7 +129,7 @@ def test_a_topic_is_created_with_what_was_sent(editor):
 
 @pytest.mark.django_db
 def test_a_duplicate_slug_is_a_conflict_and_nothing_stored_is_lost(editor):
-    existing = Topic.objects.filter(locale__language_code="en").order_by("pk").first()
+    existing = TopicFactory(name="Law reform", slug="law-reform")
     stored = list(Topic.objects.order_by("pk").values())
     body = {"name": "Another name", "slug": existing.slug}
 
@@ -150,7 +143,7 @@ def test_a_duplicate_slug_is_a_conflict_and_nothing_stored_is_lost(editor):
 @pytest.mark.django_db
 def test_snippet_items_match_the_openapi_schema_with_their_locale(editor, client):
     openapi = client.get("/api/v3/openapi.json").json()
-    topic = Topic.objects.filter(locale__language_code="sw").first()
+    topic = translate(TopicFactory(), "sw")
     answers = {
         "/api/v3/snippets/{type}/": send(editor, "get", "/api/v3/snippets/resources.Topic/"),
         "/api/v3/snippets/{type}/{pk}/": send(

@@ -1,19 +1,8 @@
 """Editorial automation writes through API v3 with a bearer token, and only with one."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from home.models import HomePage, StandardPage
-
-
-def create_token(user):
-    output = io.StringIO()
-    call_command(
-        "api_tokens", "create", "--user", user.get_username(), "--name", "automation", stdout=output
-    )
-    return output.getvalue().strip()
+from home.models import StandardPage
 
 
 def new_page_body(parent, **fields):
@@ -27,20 +16,15 @@ def new_page_body(parent, **fields):
     }
 
 
-@pytest.fixture
-def english_home_page(db):
-    return HomePage.objects.get(locale__language_code="en", depth=2)
-
-
 @pytest.mark.django_db
 def test_a_token_creates_a_draft_that_visitors_and_anonymous_clients_do_not_see(
-    client, admin_user, english_home_page
+    client, admin_user, english_home, create_token
 ):
     token = create_token(admin_user)
 
     response = client.post(
         "/api/v3/pages/",
-        new_page_body(english_home_page),
+        new_page_body(english_home),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
@@ -53,9 +37,10 @@ def test_a_token_creates_a_draft_that_visitors_and_anonymous_clients_do_not_see(
 
 
 @pytest.mark.django_db
-def test_a_token_publishes_an_update(client, admin_user, django_capture_on_commit_callbacks):
+def test_a_token_publishes_an_update(
+    client, admin_user, about, create_token, django_capture_on_commit_callbacks
+):
     token = create_token(admin_user)
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.patch(
@@ -76,12 +61,12 @@ def test_a_token_publishes_an_update(client, admin_user, django_capture_on_commi
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("authorization", [None, "Bearer not-a-token", "Token abc"])
-def test_writes_without_a_valid_token_are_refused(client, english_home_page, authorization):
+def test_writes_without_a_valid_token_are_refused(client, english_home, authorization):
     headers = {"HTTP_AUTHORIZATION": authorization} if authorization else {}
 
     response = client.post(
         "/api/v3/pages/",
-        new_page_body(english_home_page),
+        new_page_body(english_home),
         content_type="application/json",
         **headers,
     )
@@ -93,13 +78,13 @@ def test_writes_without_a_valid_token_are_refused(client, english_home_page, aut
 
 @pytest.mark.django_db
 def test_a_token_of_a_user_without_permission_is_forbidden(
-    client, django_user_model, english_home_page
+    client, django_user_model, english_home, create_token
 ):
     reader = django_user_model.objects.create_user("reader", password="x")
 
     response = client.post(
         "/api/v3/pages/",
-        new_page_body(english_home_page),
+        new_page_body(english_home),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {create_token(reader)}",
     )
@@ -109,10 +94,10 @@ def test_a_token_of_a_user_without_permission_is_forbidden(
 
 
 @pytest.mark.django_db
-def test_an_invalid_page_is_a_clear_4xx_error(client, admin_user, english_home_page):
+def test_an_invalid_page_is_a_clear_4xx_error(client, admin_user, english_home, create_token):
     response = client.post(
         "/api/v3/pages/",
-        new_page_body(english_home_page, title=""),
+        new_page_body(english_home, title=""),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {create_token(admin_user)}",
     )
@@ -123,7 +108,7 @@ def test_an_invalid_page_is_a_clear_4xx_error(client, admin_user, english_home_p
 
 
 @pytest.mark.django_db
-def test_administrators_manage_api_tokens_in_the_admin(admin_client, admin_user):
+def test_administrators_manage_api_tokens_in_the_admin(admin_client, admin_user, create_token):
     from django.urls import reverse
     from wagtail.models import APIToken
 

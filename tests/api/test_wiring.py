@@ -3,10 +3,14 @@
 import pytest
 
 from home.models import CampaignPage
+from tests.factories import CampaignIndexPageFactory, CampaignPageFactory, translate
 
 
 @pytest.mark.django_db
-def test_api_v2_lists_the_french_campaign(client):
+def test_api_v2_lists_the_french_campaign(client, english_home):
+    campaigns = CampaignIndexPageFactory(parent=english_home, title="Campaigns")
+    translate(campaigns, "fr")
+    translate(CampaignPageFactory(parent=campaigns), "fr")
     french = CampaignPage.objects.get(locale__language_code="fr")
 
     response = client.get("/api/v2/pages/", {"type": "home.CampaignPage", "locale": "fr"})

@@ -8,12 +8,7 @@ from urllib.parse import quote
 import psycopg
 import pytest
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import connection
-
-KEY = "backup-test-key-0123456789-abcdefghijklmnop"
-# Written into custodian notes and a signed consent form: an encrypted backup must not show it.
-MARKER = "consent-marker-5f1c9a7e"
 
 
 class Server:
@@ -93,33 +88,3 @@ def new_server(tmp_path):
     finally:
         with psycopg.connect(_postgres_url("postgres"), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def add_what_a_live_site_has():
-    """Beside the seeded demo: a consent record with its signed form, an uploaded image, a draft
-    revision, an editor. Returns the story."""
-    from django.contrib.auth import get_user_model
-    from wagtail.documents import get_document_model
-
-    from stories.models import StoryIndexPage
-    from stories.publishing import ensure_consent_forms_collection
-    from tests.factories import ImageFactory, SurvivorStoryPageFactory
-
-    signed_form = get_document_model().objects.create(
-        title="Signed consent form – Backup",
-        collection=ensure_consent_forms_collection(),
-        file=ContentFile(f"%PDF-1.4\n% signed by the survivor {MARKER}\n".encode(), "consent.pdf"),
-    )
-    story = SurvivorStoryPageFactory(
-        parent=StoryIndexPage.objects.get(locale__language_code="en"),
-        title="A story kept in backups",
-        consent__custodian_notes=f"Call before any change. {MARKER}",
-        consent__signed_form=signed_form,
-    )
-    story.title = "A story kept in backups (edited)"
-    story.save_revision()
-    ImageFactory(title="Uploaded before the backup")
-    get_user_model().objects.create_user(
-        "backup-editor", "editor@example.org", "a long passphrase", first_name="Neema"
-    )
-    return story

@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from backup.files import file_roots
+from tests.site import ensure_test_site
 
-from .conftest import KEY, MARKER, add_what_a_live_site_has
-
+KEY = "backup-test-key-0123456789-abcdefghijklmnop"
+# Written into custodian notes and a signed consent form: an encrypted backup must not show it.
+MARKER = "consent-marker-5f1c9a7e"
 LOCALES = {"en", "fr", "es", "sw", "ar"}
 # Renditions are left out of backups on purpose: Wagtail makes them again on request.
 NOT_BACKED_UP = ["wagtailimages.rendition"]
@@ -40,6 +43,39 @@ def checksums(folder):
     }
 
 
+def add_what_a_live_site_has():
+    """Beside the test site (a home page in every language): a story with its consent record
+    and signed form, an uploaded image, a draft revision, an editor. Returns the story."""
+    from django.contrib.auth import get_user_model
+    from wagtail.documents import get_document_model
+
+    from home.models import HomePage
+    from stories.publishing import ensure_consent_forms_collection
+    from tests.factories import ImageFactory, StoryIndexPageFactory, SurvivorStoryPageFactory
+
+    signed_form = get_document_model().objects.create(
+        title="Signed consent form – Backup",
+        collection=ensure_consent_forms_collection(),
+        file=ContentFile(f"%PDF-1.4\n% signed by the survivor {MARKER}\n".encode(), "consent.pdf"),
+    )
+    stories = StoryIndexPageFactory(
+        parent=HomePage.objects.get(locale__language_code="en", depth=2), slug="stories"
+    )
+    story = SurvivorStoryPageFactory(
+        parent=stories,
+        title="A story kept in backups",
+        consent__custodian_notes=f"Call before any change. {MARKER}",
+        consent__signed_form=signed_form,
+    )
+    story.title = "A story kept in backups (edited)"
+    story.save_revision()
+    ImageFactory(title="Uploaded before the backup")
+    get_user_model().objects.create_user(
+        "backup-editor", "editor@example.org", "a long passphrase", first_name="Neema"
+    )
+    return story
+
+
 @dataclass
 class BackedUpSite:
     plain: Path
@@ -52,16 +88,13 @@ class BackedUpSite:
 
 @pytest.fixture(scope="module")
 def backed_up_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo site and what a live site has, committed (pg_dump reads the database from
+    """The test site and what a live site has, committed (pg_dump reads the database from
     outside), backed up once plain and once encrypted (to the default place, under a stand-in
     BASE_DIR), with every row and file checksum taken at that moment. Made once for the module:
     the tests only read the archives and these records, on other servers."""
-    from home.models import HomePage
-
     folder = tmp_path_factory.mktemp("backups")
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists():  # a transactional test flushed the database
-            call_command("seed_demo", stdout=io.StringIO())
+        ensure_test_site()  # which a transactional test before may have flushed
         story = add_what_a_live_site_has()
         with override_settings(BACKUP_ENCRYPTION_KEY=""):
             call_command(

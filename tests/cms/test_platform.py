@@ -1,8 +1,6 @@
 """Contracts an operator and a search engine rely on: redirects, health check, sitemap, settings."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings
@@ -43,7 +41,7 @@ def test_healthz_reports_the_database_as_json(client):
 
 
 @pytest.mark.django_db
-def test_sitemap_lists_every_live_page_in_every_language(client):
+def test_sitemap_lists_every_live_page_in_every_language(client, translated_resource):
     response = client.get("/sitemap.xml")
 
     assert response.status_code == 200
@@ -57,7 +55,7 @@ def test_sitemap_lists_every_live_page_in_every_language(client):
 
 
 @pytest.mark.django_db
-def test_sitemap_leaves_out_draft_pages(client):
+def test_sitemap_leaves_out_draft_pages(client, translated_resource):
     draft = Page.objects.live().filter(locale__language_code="fr", depth=4).first()
     draft.unpublish()
 
@@ -83,44 +81,23 @@ def test_search_query_that_is_too_long_or_odd_is_handled(client):
     assert odd_page.status_code == 200
 
 
-def run_python(code, module, **env):
-    """Run `code` in a new Python process with the given settings module and environment."""
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    environment.update(env, DJANGO_SETTINGS_MODULE=module)
-    return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env=environment,
-        capture_output=True,
-        text=True,
-        cwd=settings.BASE_DIR,
-        check=False,
-    )
-
-
-def run_settings(module, **env):
-    return run_python("pass", module, **env)
-
-
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    result = run_settings("cms.settings.production", DJANGO_ALLOWED_HOSTS="example.org")
+def test_production_settings_refuse_to_start_without_a_secret_key(run_python):
+    result = run_python("pass", "cms.settings.production", DJANGO_ALLOWED_HOSTS="example.org")
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
-def test_production_settings_refuse_to_start_without_allowed_hosts():
-    result = run_settings("cms.settings.production", DJANGO_SECRET_KEY="x" * 50)
+def test_production_settings_refuse_to_start_without_allowed_hosts(run_python):
+    result = run_python("pass", "cms.settings.production", DJANGO_SECRET_KEY="x" * 50)
 
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_settings_start_when_configured():
-    result = run_settings(
+def test_production_settings_start_when_configured(run_python):
+    result = run_python(
+        "pass",
         "cms.settings.production",
         DJANGO_SECRET_KEY="x" * 50,
         DJANGO_ALLOWED_HOSTS="example.org",
@@ -131,7 +108,7 @@ def test_production_settings_start_when_configured():
     assert result.returncode == 0, result.stderr
 
 
-def test_database_and_cache_come_from_the_environment():
+def test_database_and_cache_come_from_the_environment(run_python):
     result = run_python(
         "from django.conf import settings as s; "
         "print(s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'], "
@@ -158,7 +135,7 @@ def test_development_admin_account_is_refused_without_debug():
 @pytest.mark.skipif(
     not os.environ.get("REDIS_TEST_URL"), reason="set REDIS_TEST_URL to test the Redis cache"
 )
-def test_redis_cache_stores_and_reads_values():
+def test_redis_cache_stores_and_reads_values(run_python):
     result = run_python(
         "from django.core.cache import cache; "
         "cache.set('health', 'ok', 30); print(cache.get('health'))",
@@ -170,7 +147,7 @@ def test_redis_cache_stores_and_reads_values():
     assert result.stdout.strip() == "ok"
 
 
-def test_machine_translation_uses_deepl_when_a_key_is_configured():
+def test_machine_translation_uses_deepl_when_a_key_is_configured(run_python):
     code = "from django.conf import settings as s; print(s.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)"
 
     with_key = run_python(code, "cms.settings.dev", DEEPL_API_KEY="key:fx")

@@ -9,8 +9,6 @@ import sys
 import pytest
 from django.conf import settings
 
-from tests.cms.test_platform import run_python
-
 PRODUCTION = {"DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "cms.example.org"}
 LINK_STYLESHEET = (
     "from django.templatetags.static import static; "
@@ -37,7 +35,7 @@ def collected_with_default_settings(tmp_path_factory):
 
 
 def test_production_links_the_files_collected_under_the_default_settings(
-    collected_with_default_settings,
+    collected_with_default_settings, run_python
 ):
     result = run_python(
         LINK_STYLESHEET,
@@ -53,7 +51,7 @@ def test_production_links_the_files_collected_under_the_default_settings(
     assert address != "/static/css/site.css"  # the hashed name, cached for a year
 
 
-def test_every_settings_module_that_serves_pages_stores_static_files_alike():
+def test_every_settings_module_that_serves_pages_stores_static_files_alike(run_python):
     code = "from django.conf import settings as s; print(s.STORAGES['staticfiles']['BACKEND'])"
 
     development = run_python(code, "cms.settings.dev")
@@ -63,7 +61,7 @@ def test_every_settings_module_that_serves_pages_stores_static_files_alike():
     assert "Manifest" in production.stdout
 
 
-def test_server_refuses_to_start_without_the_static_files_manifest(tmp_path):
+def test_server_refuses_to_start_without_the_static_files_manifest(run_python, tmp_path):
     result = run_python(
         "import cms.wsgi", "cms.settings.production", STATIC_ROOT=str(tmp_path), **PRODUCTION
     )
@@ -73,7 +71,7 @@ def test_server_refuses_to_start_without_the_static_files_manifest(tmp_path):
     assert "collectstatic" in result.stderr
 
 
-def test_server_starts_with_the_manifest(collected_with_default_settings):
+def test_server_starts_with_the_manifest(collected_with_default_settings, run_python):
     result = run_python(
         "import cms.wsgi",
         "cms.settings.production",

@@ -11,6 +11,7 @@ from django.conf import settings
 from cms.api.v2 import PagesAPIViewSet
 from cms.settings.base import redis_cache
 from home.models import CampaignPage, HomePage
+from tests.factories import CampaignIndexPageFactory, CampaignPageFactory, translate
 from tests.html import parse
 
 
@@ -21,6 +22,18 @@ def cache_down(settings):
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
     settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{closed_port}/13")}
+
+
+@pytest.fixture(scope="module")
+def campaign_in_every_language(module_db):
+    with module_db.unblock():
+        home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
+        campaigns = CampaignIndexPageFactory(parent=home, title="Campaigns", slug="campaigns")
+        campaign = CampaignPageFactory(parent=campaigns, title="World Day Against Trafficking")
+        for code, _name in settings.LANGUAGES:
+            if code != settings.LANGUAGE_CODE:
+                translate(campaigns, code)
+                translate(campaign, code)
 
 
 def addresses_of_every_kind(code):
@@ -41,7 +54,9 @@ def addresses_of_every_kind(code):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])
-def test_pages_404_search_and_apis_still_serve_while_the_cache_is_down(client, cache_down, code):
+def test_pages_404_search_and_apis_still_serve_while_the_cache_is_down(
+    client, campaign_in_every_language, cache_down, code
+):
     client.raise_request_exception = False
 
     for url, status in addresses_of_every_kind(code).items():

@@ -1,6 +1,6 @@
 """Pictures with more pixels than a worker can render within its memory are refused at upload,
 with a message that says what to do; one just under the limit is accepted. (Peak memory per
-size: see WAGTAILIMAGES_MAX_IMAGE_PIXELS in cms/settings/base.py.)"""
+size: see WAGTAILIMAGES_MAX_IMAGE_PIXELS in cms/settings/files.py.)"""
 
 import io
 import json

@@ -12,9 +12,8 @@ import requests
 from django.db import connection
 
 from core.models import SiteSettings
+from tests.csp import STRICT_PUBLIC_POLICY, policy
 from tests.html import parse
-from tests.privacy.test_content_security_policy import STRICT_PUBLIC_POLICY, policy
-from tests.seeded import ensure_demo_site
 from tests.servers import (
     POSTGRES_BIN,
     PROXY_HEADERS,
@@ -23,6 +22,7 @@ from tests.servers import (
     gunicorn,
     wait_for,
 )
+from tests.site import ensure_test_site
 
 pytestmark = [
     pytest.mark.outage,
@@ -47,7 +47,7 @@ def database(django_db_setup, django_db_blocker):
     try:
         postgres.create()
         with django_db_blocker.unblock():
-            ensure_demo_site()
+            ensure_test_site()
             postgres.copy_database(connection.settings_dict)
         yield postgres
     finally:

@@ -11,6 +11,9 @@ from home.models import CampaignPage
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
 
+# The demo site in place of the test site, for this module only.
+pytestmark = pytest.mark.usefixtures("seeded_demo")
+
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 TRANSLATABLE_MODELS = [Page, ResourceType, Topic, Region, Partner, NavigationMenu, SiteSettings]
 

@@ -19,6 +19,7 @@ from core.media_collections import ensure_site_media_collection
 from demo.media import make_pdf_file
 from stories.models import ConsentRecord
 from stories.publishing import ensure_consent_forms_collection
+from tests.site import ensure_test_site
 
 SECRET = "SIGNED-FORM-4412"
 
@@ -67,9 +68,17 @@ def test_no_document_file_is_served_under_media(client, consent_form, report):
             assert not downloaded(response), path
 
 
+@pytest.fixture
+def committed_test_site(transactional_db):
+    """The test site, committed for a live server's thread (which answers a missing file with
+    the site's 404 page), even when a transactional test before this one flushed it."""
+    ensure_test_site()
+
+
+# Transactional: the documents are committed, so that the live server's thread finds them.
 @pytest.mark.django_db(transaction=True)
 def test_no_document_file_is_served_under_media_by_a_live_server(
-    live_server, demo_site, consent_form, report
+    live_server, committed_test_site, consent_form, report
 ):
     for document in (consent_form, report):
         for path in guessable_paths(document):

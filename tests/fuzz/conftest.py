@@ -23,11 +23,18 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if not item.get_closest_marker("fuzz")]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def site_under_fuzz(module_site_content):
+    """Content for every sweep to reach: a page of each type, the library's snippets and the
+    menu, in every language (tests/content.py), built once for each module."""
+    return module_site_content
+
+
 @pytest.fixture(autouse=True)
 def requests_keep_the_test_transaction():
     """The sweeps send requests through Django's WSGI handler (as a server would), which closes
-    the database connection around each request; the test's connection holds the seeded demo
-    and the test's transaction, so it stays open, as it does for Django's test client."""
+    the database connection around each request; the test's connection holds the module's
+    content and the test's transaction, so it stays open, as it does for Django's test client."""
     for signal in (request_started, request_finished):
         signal.disconnect(close_old_connections)
     yield

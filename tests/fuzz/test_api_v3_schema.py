@@ -10,13 +10,10 @@ refused as documented; an Editors token calls every operation, writes included, 
 database (each operation's writes are rolled back after it).
 """
 
-import io
-
 import pytest
 import schemathesis
 from django.contrib.auth.models import Group
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.management import call_command
 from schemathesis.config import SchemathesisConfig
 
 from tests.fuzz.budget import EXAMPLES, SEED
@@ -68,12 +65,10 @@ private_api = load(REFUSALS_CONFIG).exclude(anonymous_may_call)
 
 
 @pytest.fixture
-def editors_token(django_user_model):
+def editors_token(django_user_model, create_token):
     user = django_user_model.objects.create_user(username="fuzz-editor", password="x-Fuzz-9-pass")
     user.groups.add(Group.objects.get(name="Editors"))
-    output = io.StringIO()
-    call_command("api_tokens", "create", "--user", user.username, "--name", "fuzz", stdout=output)
-    return output.getvalue().strip()
+    return create_token(user, name="fuzz")
 
 
 @public_api.parametrize()

@@ -15,6 +15,10 @@ from stories.models import StoryIndexPage, SurvivorStoryPage
 from tests.html import parse
 from tests.page_types import PAGE_MODELS
 
+# On every test, even the page-type rules that need no database: a test without one would run
+# after all those with one (pytest-django's order), and build the module's content again.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_site_content")]
+
 
 def english(model):
     return model.objects.filter(locale__language_code="en").order_by("pk").first()

@@ -8,17 +8,14 @@ from tests.html import parse
 from tests.page_types import PAGE_TYPES
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def demo_page(page_type, language):
-    return first_live_page(page_type, language)
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_every_page_type_renders_in_every_language(client, page_type, language):
-    page = demo_page(page_type, language)
+    page = first_live_page(page_type, language)
     response = client.get(page.url)
 
     assert response.status_code == 200
@@ -48,7 +45,7 @@ def test_every_page_type_renders_in_every_language(client, page_type, language):
 @pytest.mark.parametrize("language", ["en", "ar"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_every_page_has_landmarks_and_headings_in_order(client, page_type, language):
-    document = parse(client.get(demo_page(page_type, language).url))
+    document = parse(client.get(first_live_page(page_type, language).url))
 
     levels = [int(tag[1]) for tag, _attrs in document.elements if tag in {"h1", "h2", "h3", "h4"}]
     assert levels.count(1) == 1
@@ -71,7 +68,7 @@ def test_every_page_has_landmarks_and_headings_in_order(client, page_type, langu
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "ar", "sw"])
 def test_language_switcher_lands_on_the_same_page_in_each_language(client, language):
-    campaign = demo_page("home.CampaignPage", "en")
+    campaign = first_live_page("home.CampaignPage", "en")
     document = parse(client.get(campaign.url))
     switcher_links = {
         link["hreflang"]: link["href"] for link in document.find_all("a") if link.get("hreflang")
@@ -88,9 +85,9 @@ def test_language_switcher_lands_on_the_same_page_in_each_language(client, langu
 
 @pytest.mark.django_db
 def test_translated_pages_show_translated_text_not_english(client):
-    english = demo_page("home.CampaignPage", "en")
+    english = first_live_page("home.CampaignPage", "en")
     for language in ["fr", "es", "sw", "ar"]:
-        translated = demo_page("home.CampaignPage", language)
+        translated = first_live_page("home.CampaignPage", language)
         text = parse(client.get(translated.url)).text
         assert translated.title != english.title
         assert english.intro not in text
@@ -99,7 +96,7 @@ def test_translated_pages_show_translated_text_not_english(client):
 
 @pytest.mark.django_db
 def test_main_navigation_and_snippets_read_in_the_visitors_language(client):
-    french_resource = demo_page("resources.ResourcePage", "fr")
+    french_resource = first_live_page("resources.ResourcePage", "fr")
     text = parse(client.get(french_resource.url)).text
 
     assert french_resource.resource_type.locale.language_code == "fr"
@@ -107,15 +104,15 @@ def test_main_navigation_and_snippets_read_in_the_visitors_language(client):
     for topic in french_resource.localized_topics:
         assert topic.locale.language_code == "fr"
         assert topic.name in text
-    french_resources_index = demo_page("resources.ResourceIndexPage", "fr")
+    french_resources_index = first_live_page("resources.ResourceIndexPage", "fr")
     nav_links = [a["href"] for a in parse(client.get(french_resource.url)).find_all("a")]
     assert french_resources_index.url in nav_links
 
 
 @pytest.mark.django_db
 def test_arabic_pages_write_dates_with_arabic_indic_digits(client):
-    arabic_resource = demo_page("resources.ResourcePage", "ar")
-    english_resource = demo_page("resources.ResourcePage", "en")
+    arabic_resource = first_live_page("resources.ResourcePage", "ar")
+    english_resource = first_live_page("resources.ResourcePage", "en")
 
     arabic = parse(client.get(arabic_resource.url))
     english = parse(client.get(english_resource.url))

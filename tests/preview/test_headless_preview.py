@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_headless_preview.models import PagePreview
 
 from home.models import StandardPage
+from tests.factories import StandardPageFactory, translate
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,13 @@ DRAFT_TITLE = "About us (draft under review)"
 def headless():
     with override_settings(WAGTAIL_HEADLESS_PREVIEW=HEADLESS, HEADLESS_PREVIEW_LOCALE_URLS={}):
         yield
+
+
+@pytest.fixture(autouse=True)
+def about_pages(english_home):
+    """The "About us" page and its French translation, "À propos" at /fr/a-propos/."""
+    about = StandardPageFactory(parent=english_home, title="About us", slug="about")
+    translate(about, "fr", {"About us": "À propos", "about": "a-propos"})
 
 
 def standard_page(language, slug):

@@ -6,7 +6,6 @@ import pytest
 from django.conf import settings
 
 from home.models import CampaignPage
-from tests.cms.test_platform import run_python
 from tests.html import parse
 from tests.page_types import PAGE_MODELS
 
@@ -46,6 +45,7 @@ STRICT_PUBLIC_POLICY = {
 }
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_public_page_has_the_strict_policy_and_no_inline_code(client, code):
@@ -71,6 +71,7 @@ def test_sitemap_health_check_and_static_files_have_a_policy_too(client):
         assert policy(client.get(url))["script-src"] == ["'self'"], url
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 def test_api_json_may_load_nothing_and_be_framed_nowhere(client):
     campaign = CampaignPage.objects.live().first()
@@ -103,6 +104,7 @@ def test_api_docs_come_from_this_site_under_the_public_policy(client):
     assert all(address.startswith("/static/") for address in addresses), addresses
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 def test_admin_allows_its_inline_scripts_but_no_eval_and_no_other_site(admin_client):
     campaign = CampaignPage.objects.live().first()
@@ -118,6 +120,7 @@ def test_admin_allows_its_inline_scripts_but_no_eval_and_no_other_site(admin_cli
         assert not any("*" in source for sources in directives.values() for source in sources)
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 def test_admin_preview_shows_the_page_under_its_public_policy_in_an_admin_frame():
     campaign = CampaignPage.objects.live().first()
@@ -128,7 +131,7 @@ def test_admin_preview_shows_the_page_under_its_public_policy_in_an_admin_frame(
     assert policy(response) == {**STRICT_PUBLIC_POLICY, "frame-ancestors": ["'self'"]}
 
 
-def test_policy_names_the_origins_an_operator_configures():
+def test_policy_names_the_origins_an_operator_configures(run_python):
     code = (
         "from django.conf import settings as s; "
         "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']); "
@@ -152,7 +155,7 @@ def test_policy_names_the_origins_an_operator_configures():
     assert "'https://sw.example.org:8443'" in admin_frames
 
 
-def test_production_upgrades_insecure_requests_on_pages_and_in_the_admin():
+def test_production_upgrades_insecure_requests_on_pages_and_in_the_admin(run_python):
     code = (
         "from django.conf import settings as s; "
         "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES'].get('upgrade-insecure-requests'), "
@@ -177,6 +180,7 @@ def permissions_policy(response):
     return dict(features)
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_public_pages_deny_camera_microphone_location_and_the_like(client, code):

@@ -13,7 +13,6 @@ from wagtail.models import PageViewRestriction
 
 from home.models import CampaignPage, HomePage, StandardPage
 from privacy.logging import GunicornLogger, truncate_ip_addresses
-from tests.cms.test_platform import run_python
 from tests.html import parse
 from tests.page_types import PAGE_MODELS
 
@@ -66,6 +65,7 @@ def every_anonymous_address():
     ]
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 @pytest.mark.parametrize("accept", ["*/*", "text/html,application/xhtml+xml,*/*;q=0.8"])
 def test_anonymous_visitor_gets_no_cookie_from_any_page_file_or_api(client, accept):
@@ -76,6 +76,7 @@ def test_anonymous_visitor_gets_no_cookie_from_any_page_file_or_api(client, acce
         assert not client.cookies, (url, client.cookies)
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 def test_language_switcher_sets_no_language_or_session_cookie(client):
     client.get("/", HTTP_ACCEPT_LANGUAGE="ar")
@@ -89,6 +90,7 @@ def test_language_switcher_sets_no_language_or_session_cookie(client):
     assert not client.cookies
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 def test_only_the_password_form_of_a_private_page_sets_a_cookie(client):
     """The site's only forms for visitors are Wagtail's password and login forms of pages an
@@ -118,7 +120,7 @@ def test_editor_cookies_are_out_of_reach_of_scripts(client, django_user_model):
         assert cookie["samesite"] == "Lax"
 
 
-def test_production_sends_the_editor_cookies_over_https_only():
+def test_production_sends_the_editor_cookies_over_https_only(run_python):
     code = (
         "from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
@@ -168,6 +170,7 @@ def every_log_line():
         logger.removeHandler(recorder)
 
 
+@pytest.mark.usefixtures("module_site_content")
 @pytest.mark.django_db
 @pytest.mark.parametrize("address", [VISITOR_IPV4, VISITOR_IPV6])
 def test_requests_leave_no_visitor_address_in_the_logs(every_log_line, monkeypatch, address):
@@ -212,7 +215,7 @@ def test_log_filter_cuts_addresses_to_their_network(text, expected):
     assert expected in truncate_ip_addresses(text)
 
 
-def test_application_logs_cut_addresses_in_every_environment():
+def test_application_logs_cut_addresses_in_every_environment(run_python):
     code = (
         "import logging; "
         "logging.getLogger('django.security.DisallowedHost').warning('From %s', '203.0.113.77'); "

@@ -8,6 +8,7 @@ line in MATRIX."""
 
 import datetime
 import io
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -27,17 +28,15 @@ from wagtail.models import (
     Page,
     PageLogEntry,
 )
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core import media_collections
 from demo.media import make_image_file, make_pdf_file
-from home.models import CampaignIndexPage, CampaignPage, HomePage
+from home.models import CampaignIndexPage, HomePage
 from resources.models import ResourcePage, ResourceType, Topic
 from roles import groups as roles
 from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
 from stories.publishing import ensure_consent_forms_collection
-from tests.api.test_v3_writes import create_token
-from tests.factories import CampaignPageFactory, StandardPageFactory, SurvivorStoryPageFactory
+from tests.factories import CampaignPageFactory, StandardPageFactory
 
 EDITORS = roles.EDITORS
 MODERATORS = roles.MODERATORS
@@ -46,34 +45,37 @@ CUSTODIANS = roles.STORY_CUSTODIANS
 FRENCH = "Translators – French"
 SPANISH = "Translators – Spanish"
 SUPERUSER = "superuser"
-GROUPS = [EDITORS, MODERATORS, REVIEWERS, CUSTODIANS, FRENCH, SPANISH]
+GROUPS = [EDITORS, MODERATORS, REVIEWERS, CUSTODIANS, FRENCH, SPANISH]  # `people`, by group
 EDITING = {EDITORS, MODERATORS}
 NOBODY = set()
 
 NEW_TITLE = "Changed by the probe"
 CONSENT_RECORDS = "wagtailsnippets_stories_consentrecord:list"
 
+# Campaign and story indexes in every language, a topic and a resource translated.
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
-def make_people(user_model):
-    """Run `setup_roles`; a superuser and one member of each group, by group name."""
-    call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
-    people = {SUPERUSER: user_model.objects.create_superuser("root", "root@example.org", "x")}
-    for number, name in enumerate(GROUPS):
-        user = user_model.objects.create_user(f"member-{number}", password="x")
-        user.groups.add(Group.objects.get(name=name))
-        people[name] = user
-    return people
+
+@dataclass
+class Attempt:
+    """One person trying one thing: their signed-in client, and the fixtures that make what
+    they try it on."""
+
+    client: Client
+    user: object
+    new_story: object
+    page_form: object
+    create_token: object
 
 
 @pytest.fixture
-def people(db, django_user_model):
-    return make_people(django_user_model)
+def attempt_as(logged_in, new_story, page_form, create_token):
+    """`attempt_as(user)`: an `Attempt` of `user`."""
 
+    def attempt(user):
+        return Attempt(logged_in(user), user, new_story, page_form, create_token)
 
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    return attempt
 
 
 # Objects to try things on --------------------------------------------------------------------
@@ -88,11 +90,14 @@ def new_campaign(code="en"):
     return CampaignPageFactory(parent=index, locale=locale(code), live=False)
 
 
-def new_story(code="en", **kwargs):
-    """A draft story with valid consent (`consent=False`: none), or live with `live=True`."""
-    index = StoryIndexPage.objects.get(locale__language_code=code)
-    kwargs.setdefault("live", False)
-    return SurvivorStoryPageFactory(parent=index, locale=locale(code), **kwargs)
+def campaign(code="en"):
+    """Makes a draft campaign in language `code` for an attempt."""
+    return lambda attempt: new_campaign(code)
+
+
+def story(code="en"):
+    """Makes a draft story with valid consent in language `code` for an attempt."""
+    return lambda attempt: attempt.new_story(code)
 
 
 def in_review(page):
@@ -116,31 +121,6 @@ def site_media_image(title="Probe image"):
         collection=media_collections.ensure_site_media_collection(),
         file=ContentFile(make_image_file("probe", 40, 30), name="probe.jpg"),
     )
-
-
-def page_form(page, **extra):
-    """The edit form as the admin posts it, with a new title."""
-    fields = {"title": NEW_TITLE, "slug": page.slug}
-    if isinstance(page, CampaignPage):
-        fields |= {
-            "intro": page.intro,
-            "hashtag": page.hashtag,
-            "awareness_date": "2026-07-30",
-            "body": streamfield([]),
-            "calls_to_action": streamfield([]),
-            "related_pages": streamfield([]),
-        }
-    else:
-        fields |= {
-            "pseudonym": page.pseudonym,
-            "content_warning": page.content_warning,
-            "quote": page.quote,
-            "body": rich_text(page.body),
-        }
-    data = nested_form_data(fields | extra)
-    if isinstance(page, SurvivorStoryPage):
-        data["content_warning_topics"] = page.content_warning_topics
-    return data
 
 
 def consent_form(story, **changes):
@@ -170,24 +150,26 @@ def opens(response, text=None):
     return text is None or text in response.content.decode()
 
 
-# Probes: (client, user) -> whether the user managed it ---------------------------------------
+# Probes: attempt -> whether the person managed it ----------------------------------------------
 
 
 def edit(make_page):
-    def probe(client, user):
-        page = make_page()
-        client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), page_form(page))
+    def probe(attempt):
+        page = make_page(attempt)
+        attempt.client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), attempt.page_form(page, NEW_TITLE)
+        )
         return draft_title(page) == NEW_TITLE
 
     return probe
 
 
 def publish(make_page):
-    def probe(client, user):
-        page = make_page()
-        client.post(
+    def probe(attempt):
+        page = make_page(attempt)
+        attempt.client.post(
             reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            page_form(page, **{"action-publish": "action-publish"}),
+            attempt.page_form(page, NEW_TITLE, **{"action-publish": "action-publish"}),
         )
         return is_live(page) and Page.objects.get(pk=page.pk).title == NEW_TITLE
 
@@ -195,43 +177,43 @@ def publish(make_page):
 
 
 def publish_in_bulk(make_page):
-    def probe(client, user):
-        page = make_page()
+    def probe(attempt):
+        page = make_page(attempt)
         page.save_revision()
         url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-        client.post(f"{url}?id={page.pk}", {})
+        attempt.client.post(f"{url}?id={page.pk}", {})
         return is_live(page)
 
     return probe
 
 
 def publish_through_api(make_page):
-    def probe(client, user):
-        page = make_page()
+    def probe(attempt):
+        page = make_page(attempt)
         page.save_revision()
         Client().post(
             f"/api/v3/pages/{page.pk}/actions/publish/",
-            HTTP_AUTHORIZATION=f"Bearer {create_token(user)}",
+            HTTP_AUTHORIZATION=f"Bearer {attempt.create_token(attempt.user)}",
         )
         return is_live(page)
 
     return probe
 
 
-def submit_story_for_review(client, user):
-    story = new_story()
-    client.post(
+def submit_story_for_review(attempt):
+    story = attempt.new_story()
+    attempt.client.post(
         reverse("wagtailadmin_pages:edit", args=[story.pk]),
-        page_form(story, **{"action-submit": "action-submit"}),
+        attempt.page_form(story, NEW_TITLE, **{"action-submit": "action-submit"}),
     )
     return SurvivorStoryPage.objects.get(pk=story.pk).workflow_in_progress
 
 
 def approve(make_page):
-    def probe(client, user):
-        page = in_review(make_page())
+    def probe(attempt):
+        page = in_review(make_page(attempt))
         task_state = page.current_workflow_task_state
-        client.post(
+        attempt.client.post(
             reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
         )
         return is_live(page)
@@ -239,28 +221,28 @@ def approve(make_page):
     return probe
 
 
-def unpublish_story(client, user):
-    story = new_story(live=True)
-    client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk]))
+def unpublish_story(attempt):
+    story = attempt.new_story(live=True)
+    attempt.client.post(reverse("wagtailadmin_pages:unpublish", args=[story.pk]))
     return not is_live(story)
 
 
-def lock_page(client, user):
+def lock_page(attempt):
     campaign = new_campaign()
-    client.post(reverse("wagtailadmin_pages:lock", args=[campaign.pk]))
+    attempt.client.post(reverse("wagtailadmin_pages:lock", args=[campaign.pk]))
     return Page.objects.get(pk=campaign.pk).locked
 
 
-def add_consent_record(client, user):
-    story = new_story(consent=False)
-    client.post(reverse("wagtailsnippets_stories_consentrecord:add"), consent_form(story))
+def add_consent_record(attempt):
+    story = attempt.new_story(consent=False)
+    attempt.client.post(reverse("wagtailsnippets_stories_consentrecord:add"), consent_form(story))
     return ConsentRecord.objects.filter(story=story).exists()
 
 
-def edit_consent_record(client, user):
-    story = new_story()
+def edit_consent_record(attempt):
+    story = attempt.new_story()
     record = ConsentRecord.objects.get(story=story)
-    client.post(
+    attempt.client.post(
         reverse("wagtailsnippets_stories_consentrecord:edit", args=[record.pk]),
         consent_form(story, custodian_notes="Checked with the survivor again."),
     )
@@ -268,32 +250,32 @@ def edit_consent_record(client, user):
     return record.custodian_notes == "Checked with the survivor again."
 
 
-def delete_consent_record(client, user):
-    record = ConsentRecord.objects.get(story=new_story())
-    client.post(reverse("wagtailsnippets_stories_consentrecord:delete", args=[record.pk]))
+def delete_consent_record(attempt):
+    record = ConsentRecord.objects.get(story=attempt.new_story())
+    attempt.client.post(reverse("wagtailsnippets_stories_consentrecord:delete", args=[record.pk]))
     return not ConsentRecord.objects.filter(pk=record.pk).exists()
 
 
-def download_signed_form(client, user):
-    response = client.get(signed_form().url)
+def download_signed_form(attempt):
+    response = attempt.client.get(signed_form().url)
     return response.status_code == 200 and b"%PDF" in b"".join(response.streaming_content)
 
 
-def choose_a_signed_form(client, user):
+def choose_a_signed_form(attempt):
     document = signed_form()
     url = reverse("wagtaildocs_chooser:choose")
-    response = client.get(url, {"collection_id": document.collection_id})
+    response = attempt.client.get(url, {"collection_id": document.collection_id})
     return opens(response, document.title)
 
 
-def open_a_signed_form(client, user):
-    return opens(client.get(reverse("wagtaildocs:edit", args=[signed_form().pk])))
+def open_a_signed_form(attempt):
+    return opens(attempt.client.get(reverse("wagtaildocs:edit", args=[signed_form().pk])))
 
 
-def upload_an_image(client, user):
+def upload_an_image(attempt):
     site_media = media_collections.ensure_site_media_collection()
-    title = f"Uploaded by {user.username}"
-    client.post(
+    title = f"Uploaded by {attempt.user.username}"
+    attempt.client.post(
         reverse("wagtailimages:add"),
         {
             "title": title,
@@ -304,62 +286,64 @@ def upload_an_image(client, user):
     return get_image_model().objects.filter(title=title, collection=site_media).exists()
 
 
-def choose_an_image(client, user):
-    image = site_media_image(f"Chosen by {user.username}")
-    return opens(client.get(reverse("wagtailimages_chooser:choose")), image.title)
+def choose_an_image(attempt):
+    image = site_media_image(f"Chosen by {attempt.user.username}")
+    return opens(attempt.client.get(reverse("wagtailimages_chooser:choose")), image.title)
 
 
-def add_a_resource_type(client, user):
-    name = f"Fact sheet {user.username}"
+def add_a_resource_type(attempt):
+    name = f"Fact sheet {attempt.user.username}"
     url = reverse("wagtailsnippets_resources_resourcetype:add")
-    client.post(f"{url}?locale=en", {"name": name, "slug": f"fact-sheet-{user.pk}"})
+    attempt.client.post(f"{url}?locale=en", {"name": name, "slug": f"fact-sheet-{attempt.user.pk}"})
     return ResourceType.objects.filter(name=name).exists()
 
 
-def edit_a_french_topic(client, user):
+def edit_a_french_topic(attempt):
     topic = Topic.objects.filter(locale__language_code="fr").first()
-    return opens(client.get(reverse("wagtailsnippets_resources_topic:edit", args=[topic.pk])))
+    return opens(
+        attempt.client.get(reverse("wagtailsnippets_resources_topic:edit", args=[topic.pk]))
+    )
 
 
-def start_a_french_translation(client, user):
+def start_a_french_translation(attempt):
     page = StandardPageFactory(parent=HomePage.objects.get(locale__language_code="en", depth=2))
-    client.post(
+    attempt.client.post(
         reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
         {"locales": [locale("fr").pk]},
     )
     return page.has_translation(locale("fr"))
 
 
-def see_consent_in_site_history(client, user):
-    record = ConsentRecord.objects.get(story=new_story())
+def see_consent_in_site_history(attempt):
+    record = ConsentRecord.objects.get(story=attempt.new_story())
     log(instance=record, action="wagtail.edit")
-    return opens(client.get(reverse("wagtailadmin_reports:site_history")), str(record))
+    return opens(attempt.client.get(reverse("wagtailadmin_reports:site_history")), str(record))
 
 
 def open_admin(url):
-    def probe(client, user):
-        return opens(client.get(url if url.startswith("/") else reverse(url)))
+    def probe(attempt):
+        return opens(attempt.client.get(url if url.startswith("/") else reverse(url)))
 
     return probe
 
 
 MATRIX = [
     # Pages: editors work in every language; translators in theirs; stories go to reviewers.
-    ("edit an English campaign page", edit(new_campaign), EDITING),
-    ("publish an English campaign page", publish(new_campaign), EDITING),
-    ("publish an English campaign page through API v3", publish_through_api(new_campaign), EDITING),
-    ("edit a French campaign page", edit(lambda: new_campaign("fr")), EDITING | {FRENCH}),
-    ("publish a French campaign page", publish(lambda: new_campaign("fr")), EDITING | {FRENCH}),
+    ("edit an English campaign page", edit(campaign()), EDITING),
+    ("publish an English campaign page", publish(campaign()), EDITING),
+    ("publish an English campaign page through API v3", publish_through_api(campaign()), EDITING),
+    ("edit a French campaign page", edit(campaign("fr")), EDITING | {FRENCH}),
+    ("publish a French campaign page", publish(campaign("fr")), EDITING | {FRENCH}),
     ("lock a page", lock_page, {MODERATORS}),
-    ("approve a campaign page in review", approve(new_campaign), {MODERATORS}),
-    ("edit an English story", edit(new_story), EDITING | {REVIEWERS}),
-    ("edit a French story", edit(lambda: new_story("fr")), EDITING | {REVIEWERS, FRENCH}),
+    ("approve a campaign page in review", approve(campaign()), {MODERATORS}),
+    ("edit an English story", edit(story()), EDITING | {REVIEWERS}),
+    ("edit a French story", edit(story("fr")), EDITING | {REVIEWERS, FRENCH}),
     ("submit a story for review", submit_story_for_review, EDITING | {REVIEWERS}),
-    ("approve a story in review", approve(new_story), {REVIEWERS}),
-    ("publish an English story", publish(new_story), {REVIEWERS}),
-    ("publish a French story", publish(lambda: new_story("fr")), {REVIEWERS}),
-    ("publish a story in bulk", publish_in_bulk(new_story), {REVIEWERS}),
-    ("publish a story through API v3", publish_through_api(new_story), {REVIEWERS}),
+    ("approve a story in review", approve(story()), {REVIEWERS}),
+    ("publish an English story", publish(story()), {REVIEWERS}),
+    ("publish a French story", publish(story("fr")), {REVIEWERS}),
+    ("publish a story in bulk", publish_in_bulk(story()), {REVIEWERS}),
+    ("publish a story through API v3", publish_through_api(story()), {REVIEWERS}),
     ("unpublish a story", unpublish_story, EDITING | {REVIEWERS}),
     # Consent: story custodians only; nobody deletes a record.
     ("open the consent records", open_admin(CONSENT_RECORDS), {CUSTODIANS}),
@@ -392,8 +376,9 @@ MATRIX = [
 @pytest.mark.parametrize(
     ("probe", "groups"), [pytest.param(probe, groups, id=name) for name, probe, groups in MATRIX]
 )
-def test_each_group_may_do_what_its_role_says_and_nothing_else(people, probe, groups):
-    allowed = {name for name, user in people.items() if probe(logged_in(user), user)}
+def test_each_group_may_do_what_its_role_says_and_nothing_else(people, attempt_as, probe, groups):
+    assert set(people) == set(GROUPS) | {SUPERUSER}
+    allowed = {name for name, user in people.items() if probe(attempt_as(user))}
 
     assert allowed == groups | {SUPERUSER}
 
@@ -444,7 +429,7 @@ def test_no_group_keeps_a_permission_on_the_root_page_or_the_root_collection(peo
 
 
 @pytest.mark.django_db
-def test_setup_roles_repairs_a_group_that_drifted(people):
+def test_setup_roles_repairs_a_group_that_drifted(people, attempt_as):
     editors = Group.objects.get(name=EDITORS)
     editors.permissions.add(*Group.objects.get(name=CUSTODIANS).permissions.all())
     GroupCollectionPermission.objects.create(
@@ -457,7 +442,7 @@ def test_setup_roles_repairs_a_group_that_drifted(people):
 
     assert f"{EDITORS}: " in output and "repaired" in output
     assert not editors.permissions.filter(codename__endswith="consentrecord").exists()
-    assert not download_signed_form(logged_in(people[EDITORS]), people[EDITORS])
+    assert not download_signed_form(attempt_as(people[EDITORS]))
 
 
 @pytest.mark.django_db
@@ -470,7 +455,7 @@ def test_setup_roles_points_at_media_only_superusers_reach(people):
 
 
 @pytest.mark.django_db
-def test_stories_in_every_language_follow_the_story_review_workflow(people):
+def test_stories_in_every_language_follow_the_story_review_workflow(people, new_story):
     for index in StoryIndexPage.objects.all():
         story = new_story(index.locale.language_code)
         assert story.get_workflow().name == roles.STORY_WORKFLOW
@@ -491,7 +476,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_for_a_signed_form(client, people
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS, REVIEWERS])
-def test_a_storys_history_shows_nothing_of_its_consent_record(people, group):
+def test_a_storys_history_shows_nothing_of_its_consent_record(people, logged_in, new_story, group):
     story = new_story(live=True)
     record = ConsentRecord.objects.get(story=story)
     log(instance=record, action="wagtail.edit", user=people[CUSTODIANS])
@@ -505,7 +490,9 @@ def test_a_storys_history_shows_nothing_of_its_consent_record(people, group):
 
 
 @pytest.mark.django_db
-def test_story_custodians_find_the_story_in_the_page_chooser_without_page_permissions(people):
+def test_story_custodians_find_the_story_in_the_page_chooser_without_page_permissions(
+    people, logged_in, new_story
+):
     story = new_story(consent=False)
     custodian = logged_in(people[CUSTODIANS])
 
@@ -527,7 +514,7 @@ def test_only_translators_are_emailed_when_an_english_source_changes(
     for user in people.values():
         user.email = f"{user.username}@example.org"
         user.save()
-    resource = ResourcePage.objects.get(locale__language_code="en", slug="ai-grooming")
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="laws-across-africa")
     resource.summary = "Chatbots now groom people on many more platforms."
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -18,6 +18,15 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home.models import HomePage
+from tests.factories import (
+    ImageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    StandardPageFactory,
+    StoryIndexPageFactory,
+    SurvivorStoryPageFactory,
+    translate,
+)
 from tests.html import parse
 
 pytestmark = [
@@ -29,10 +38,69 @@ pytestmark = [
 ]
 
 CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "sw": "simple", "ar": "simple"}
+# Written translations where a query needs a word of the language ("[sw] original" elsewhere).
+WRITTEN = {
+    "fr": {
+        "We take traffickers to court.": "Nous traduisons les trafiquants devant les tribunaux.",
+        "About us": "À propos",
+        "We help governments reform their laws and train judges.": (
+            "Nous aidons les gouvernements à réformer leurs lois, formons les juges."
+        ),
+        "Film: justice for survivors": "Film : justice pour les survivantes",
+        "A judge listens to survivors.": "Une juge écoute les survivantes.",
+    },
+    "es": {
+        "We take traffickers to court.": "Llevamos a los tratantes ante los tribunales.",
+        "Climate and trafficking": "Clima y trata",
+        "When floods destroy the harvest, traffickers come.": (
+            "Cuando las inundaciones destruyen la cosecha, llegan los tratantes."
+        ),
+    },
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def searchable_site(module_db):
+    """Pages whose words the queries below reach in their own language, in every language (the
+    partner's name, AUDRi, and "deepfake" are in all of them), and an image."""
+    with module_db.unblock():
+        home = HomePage.objects.get(locale__language_code="en", depth=2)
+        home.hero_text = "We take traffickers to court."
+        home.save_revision().publish()
+        about = StandardPageFactory(
+            parent=home,
+            title="About us",
+            slug="about",
+            intro="Lawyers working with AUDRi.",
+            body=[("paragraph", "<p>We help governments reform their laws and train judges.</p>")],
+        )
+        library = ResourceIndexPageFactory(parent=home, title="Resources", slug="resources")
+        resources = [
+            ResourcePageFactory(parent=library, slug=slug, title=title, summary=summary)
+            for slug, title, summary in [
+                ("world-day-film", "Film: justice for survivors", "A judge listens to survivors."),
+                ("deepfake-abuse", "Deepfake abuse", "Deepfake images shame survivors."),
+                (
+                    "climate-and-trafficking",
+                    "Climate and trafficking",
+                    "When floods destroy the harvest, traffickers come.",
+                ),
+            ]
+        ]
+        stories = StoryIndexPageFactory(parent=home, title="Stories", slug="stories")
+        SurvivorStoryPageFactory(
+            parent=stories, slug="chisomo", body="<p>The floods took our house.</p>"
+        )
+        ImageFactory(title="Campaigners marching for survivors")
+        for code in CONFIGS:
+            if code != "en":
+                translated = [home, about, library, *[r.resource_type for r in resources]]
+                for instance in [*translated, *resources]:
+                    translate(instance, code, WRITTEN.get(code))
 
 
 def page_in(language, english_slug=None):
-    """The demo page with this English slug (the home page without one) in a language."""
+    """The page with this English slug (the home page without one) in a language."""
     if english_slug is None:
         english = HomePage.objects.get(locale__language_code="en", depth=2)
     else:

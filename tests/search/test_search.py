@@ -1,13 +1,23 @@
 import pytest
 
-from resources.models import ResourcePage
+from tests.factories import ResourceIndexPageFactory, ResourcePageFactory, translate
 from tests.html import parse
 
 
+@pytest.fixture
+def deepfake_resources(english_home):
+    """A resource in English and in French, each with a title of its own language."""
+    library = ResourceIndexPageFactory(parent=english_home, title="Resources", slug="resources")
+    english = ResourcePageFactory(parent=library, title="Deepfake abuse", slug="deepfake-abuse")
+    for instance in (english.resource_type, library):
+        translate(instance, "fr")
+    french = translate(english, "fr", {"Deepfake abuse": "Abus par hypertrucage"})
+    return english, french
+
+
 @pytest.mark.django_db
-def test_search_finds_pages_in_the_visitors_language_only(client):
-    english = ResourcePage.objects.get(locale__language_code="en", slug="deepfake-abuse")
-    french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
+def test_search_finds_pages_in_the_visitors_language_only(client, deepfake_resources):
+    english, french = deepfake_resources
 
     french_results = parse(client.get("/fr/search/", {"q": french.title}))
     english_results = parse(client.get("/en/search/", {"q": english.title}))

@@ -3,14 +3,14 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from stories.models import ConsentRecord, StoryIndexPage
+from stories.models import ConsentRecord
 from tests.factories import SurvivorStoryPageFactory
 
 
 @pytest.fixture
-def story_ending_soon(db):
+def story_ending_soon(story_index):
     story = SurvivorStoryPageFactory(
-        parent=StoryIndexPage.objects.get(locale__language_code="en"),
+        parent=story_index,
         title="Ending soon",
         slug="ending-soon",
     )

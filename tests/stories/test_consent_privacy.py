@@ -22,10 +22,12 @@ NOTE = "CUSTODIAN-NOTE-7731"
 REASON = "WITHDRAWAL-REASON-7731"
 FORM_TITLE = "SIGNED-FORM-7731"
 
+# Besides the story each test makes: the site, with a story in every language and a public report.
+pytestmark = pytest.mark.usefixtures("module_site_content")
+
 
 @pytest.fixture
-def story(db):
-    call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
+def story(roles):
     story = SurvivorStoryPageFactory(
         parent=StoryIndexPage.objects.get(locale__language_code="en"),
         title="Told at the border",
@@ -244,8 +246,8 @@ def test_bad_consent_dates_are_form_errors(admin_client, story, change, message)
 
 @pytest.mark.django_db
 def test_a_second_record_for_a_translation_of_the_same_story_is_refused(admin_client, story):
-    demo_story = SurvivorStoryPage.objects.filter(locale__language_code="en", slug="amani").get()
-    french = demo_story.get_translation(Locale.objects.get(language_code="fr"))
+    translated_story = SurvivorStoryPage.objects.get(locale__language_code="en", slug="amani")
+    french = translated_story.get_translation(Locale.objects.get(language_code="fr"))
 
     response = admin_client.post(
         reverse("wagtailsnippets_stories_consentrecord:add"),

@@ -10,13 +10,27 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from home.models import CampaignPage, HomePage
 from stories.models import CONTENT_WARNINGS, StoryIndexPage, SurvivorStoryPage
-from tests.api.conftest import get_json, in_language
 from tests.factories import SurvivorStoryPageFactory
 from tests.html import parse
 
+# Stories, with the campaign and home page that show them, in every language.
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
-def story_in(language, **filters):
-    return in_language(SurvivorStoryPage, language, **filters)
+
+def in_language(model, language):
+    """The first page (or snippet) of `model` in `language`."""
+    return model.objects.filter(locale__language_code=language).order_by("pk").first()
+
+
+def story_in(language):
+    return in_language(SurvivorStoryPage, language)
+
+
+def get_json(client, url, params=None, **headers):
+    response = client.get(url, params or {}, **headers)
+    assert response.status_code == 200, (url, response.content)
+    assert response["Content-Type"].startswith("application/json"), url
+    return response.json()
 
 
 def french(text):

@@ -13,11 +13,13 @@ from wagtail.models import Locale, ModelLogEntry, PageLogEntry
 
 from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
 from stories.publishing import StoryConsentError
-from tests.api.test_v3_writes import create_token
 from tests.factories import ConsentRecordFactory, StandardPageFactory, SurvivorStoryPageFactory
 from tests.html import parse
 
 TODAY = datetime.date.today
+
+# Besides the story each test makes: the site, with another story, translated into French.
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
 
 def story_index(language="en"):
@@ -199,7 +201,9 @@ def test_a_copy_of_a_live_story_stays_a_draft(admin_user):
 
 
 @pytest.mark.django_db
-def test_api_v3_publish_of_a_story_without_consent_is_refused_with_the_reason(client, admin_user):
+def test_api_v3_publish_of_a_story_without_consent_is_refused_with_the_reason(
+    client, admin_user, create_token
+):
     story = new_story(consent=False)
     token = create_token(admin_user)
 
@@ -215,7 +219,9 @@ def test_api_v3_publish_of_a_story_without_consent_is_refused_with_the_reason(cl
 
 
 @pytest.mark.django_db
-def test_api_v3_update_with_publish_of_a_story_without_consent_is_refused(client, admin_user):
+def test_api_v3_update_with_publish_of_a_story_without_consent_is_refused(
+    client, admin_user, create_token
+):
     story = new_story(consent=False)
 
     response = client.patch(
@@ -231,7 +237,7 @@ def test_api_v3_update_with_publish_of_a_story_without_consent_is_refused(client
 
 
 @pytest.mark.django_db
-def test_api_v3_create_and_publish_of_a_story_is_refused(client, admin_user):
+def test_api_v3_create_and_publish_of_a_story_is_refused(client, admin_user, create_token):
     response = client.post(
         "/api/v3/pages/",
         {
@@ -252,7 +258,7 @@ def test_api_v3_create_and_publish_of_a_story_is_refused(client, admin_user):
 
 
 @pytest.mark.django_db
-def test_api_v3_publishes_a_story_with_valid_consent(client, admin_user):
+def test_api_v3_publishes_a_story_with_valid_consent(client, admin_user, create_token):
     story = new_story(live=False)
 
     response = client.post(

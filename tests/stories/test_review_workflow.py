@@ -11,27 +11,19 @@ from wagtail.models import Locale, PageLogEntry, WorkflowState
 
 from roles import groups as roles
 from stories.models import ConsentRecord, SurvivorStoryPage
-from tests.api.test_v3_writes import create_token
-from tests.roles.test_roles import (
-    CUSTODIANS,
-    EDITORS,
-    FRENCH,
-    MODERATORS,
-    NEW_TITLE,
-    REVIEWERS,
-    is_live,
-    logged_in,
-    make_people,
-    new_story,
-    page_form,
-)
 
-pytestmark = pytest.mark.django_db
+EDITORS = roles.EDITORS
+MODERATORS = roles.MODERATORS
+REVIEWERS = roles.STORY_REVIEWERS
+CUSTODIANS = roles.STORY_CUSTODIANS
+FRENCH = "Translators – French"
+NEW_TITLE = "Ready for review"
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("story_indexes")]
 
 
-@pytest.fixture
-def people(db, django_user_model):
-    return make_people(django_user_model)
+def is_live(page):
+    return SurvivorStoryPage.objects.get(pk=page.pk).live
 
 
 def edit_url(story):
@@ -59,10 +51,16 @@ def refused(response):
     )
 
 
-def submit(client, story):
-    response = client.post(edit_url(story), page_form(story, **{"action-submit": "Submit"}))
-    assert response.status_code == 302
-    return SurvivorStoryPage.objects.get(pk=story.pk)
+@pytest.fixture
+def submit(page_form):
+    """`submit(client, story)`: the story, submitted for review in the page editor."""
+
+    def submit_story(client, story):
+        form = page_form(story, NEW_TITLE, **{"action-submit": "Submit"})
+        assert client.post(edit_url(story), form).status_code == 302
+        return SurvivorStoryPage.objects.get(pk=story.pk)
+
+    return submit_story
 
 
 def withdraw_consent(client, story):
@@ -83,7 +81,7 @@ def withdraw_consent(client, story):
 
 
 def test_an_editor_submits_a_story_and_a_story_reviewer_approves_it_onto_the_site(
-    people, client, django_capture_on_commit_callbacks
+    people, logged_in, new_story, submit, client, django_capture_on_commit_callbacks
 ):
     editor, reviewer = logged_in(people[EDITORS]), logged_in(people[REVIEWERS])
     story = new_story()
@@ -109,7 +107,7 @@ def test_an_editor_submits_a_story_and_a_story_reviewer_approves_it_onto_the_sit
 
 @pytest.mark.parametrize("consent", ["withdrawn", "missing"])
 def test_without_valid_consent_approve_is_not_offered_and_a_forged_one_publishes_nothing(
-    people, consent, django_capture_on_commit_callbacks
+    people, logged_in, new_story, submit, page_form, consent, django_capture_on_commit_callbacks
 ):
     editor, reviewer = logged_in(people[EDITORS]), logged_in(people[REVIEWERS])
     story = submit(editor, new_story(consent=consent != "missing"))
@@ -121,7 +119,11 @@ def test_without_valid_consent_approve_is_not_offered_and_a_forged_one_publishes
     forged = reviewer.post(workflow_action_url(story, "approve"))
     forged_in_editor = reviewer.post(
         edit_url(story),
-        page_form(story, **{"action-workflow-action": "true", "workflow-action-name": "approve"}),
+        page_form(
+            story,
+            NEW_TITLE,
+            **{"action-workflow-action": "true", "workflow-action-name": "approve"},
+        ),
     )
 
     assert refused(forged)
@@ -136,7 +138,15 @@ def test_without_valid_consent_approve_is_not_offered_and_a_forged_one_publishes
     )
 
 
-def test_editors_have_no_way_around_the_review(people, django_capture_on_commit_callbacks):
+def test_editors_have_no_way_around_the_review(
+    people,
+    logged_in,
+    new_story,
+    submit,
+    page_form,
+    create_token,
+    django_capture_on_commit_callbacks,
+):
     user = people[EDITORS]
     editor, token = logged_in(user), create_token(user)
     story = new_story()
@@ -146,7 +156,9 @@ def test_editors_have_no_way_around_the_review(people, django_capture_on_commit_
 
     with django_capture_on_commit_callbacks(execute=True):
         responses = [
-            editor.post(edit_url(story), page_form(story, **{"action-publish": "Publish"})),
+            editor.post(
+                edit_url(story), page_form(story, NEW_TITLE, **{"action-publish": "Publish"})
+            ),
             editor.post(f"{bulk_publish}?id={story.pk}", {}),
             api.post(f"/api/v3/pages/{story.pk}/actions/publish/"),
             api.patch(
@@ -162,7 +174,7 @@ def test_editors_have_no_way_around_the_review(people, django_capture_on_commit_
 
 
 def test_a_story_told_in_french_goes_through_the_same_review(
-    people, django_capture_on_commit_callbacks
+    people, logged_in, new_story, submit, django_capture_on_commit_callbacks
 ):
     translator, reviewer = logged_in(people[FRENCH]), logged_in(people[REVIEWERS])
     story = submit(translator, new_story("fr"))
@@ -177,7 +189,7 @@ def test_a_story_told_in_french_goes_through_the_same_review(
 
 
 def test_only_a_story_reviewer_publishes_a_translation_made_in_the_translation_editor(
-    people, django_capture_on_commit_callbacks
+    people, logged_in, new_story, django_capture_on_commit_callbacks
 ):
     """wagtail-localize's translation editor has Publish but no Submit: translators save their
     work there, and a story reviewer publishes it."""

@@ -4,7 +4,6 @@ from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -25,6 +24,9 @@ from tests.factories import (
 )
 from tests.html import parse
 from tests.page_types import PAGE_MODELS
+
+# A site with a page of every type and the library's snippets, all translated.
+pytestmark = pytest.mark.usefixtures("module_site_content")
 
 
 def locale(code):
@@ -123,7 +125,9 @@ def test_editor_submits_translator_translates_and_publishes_each_page_type(
 def test_after_a_source_edit_only_the_changed_segment_needs_translating(
     admin_client, client, django_capture_on_commit_callbacks
 ):
-    english_resource = ResourcePage.objects.get(locale__language_code="en", slug="deepfake-abuse")
+    english_resource = ResourcePage.objects.get(
+        locale__language_code="en", slug="laws-across-africa"
+    )
     french_resource = english_resource.get_translation(locale("fr"))
     translation = translation_into(english_resource, "fr")
     french_title = french_resource.title
@@ -278,7 +282,7 @@ def french_strings(translation):
 def test_agency_round_trips_a_po_file(admin_client):
     import polib
 
-    resource = ResourcePage.objects.get(locale__language_code="en", slug="evidence-guide")
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="laws-across-africa")
     translation = translation_into(resource, "fr")
     po = polib.pofile(export_po(admin_client, translation))
     for entry in po:
@@ -303,7 +307,7 @@ def test_agency_round_trips_a_po_file(admin_client):
 def test_a_broken_po_file_is_refused_and_changes_nothing(admin_client, breakage, message):
     import polib
 
-    resource = ResourcePage.objects.get(locale__language_code="en", slug="evidence-guide")
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="laws-across-africa")
     translation = translation_into(resource, "fr")
     before = french_strings(translation)
     po = polib.pofile(export_po(admin_client, translation))
@@ -343,8 +347,7 @@ def test_uploading_without_a_file_is_a_clear_error(admin_client):
 
 
 @pytest.fixture
-def french_translator(db, django_user_model):
-    call_command("setup_roles", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))  # noqa: SIM115
+def french_translator(roles, django_user_model):
     user = django_user_model.objects.create_user("traductrice", password="x")
     user.groups.add(Group.objects.get(name="Translators – French"))
     return user
@@ -531,8 +534,7 @@ def test_arabic_content_is_edited_in_a_right_to_left_admin(admin_client, admin_u
 
 
 @pytest.fixture
-def swahili_translator(db, django_user_model):
-    call_command("setup_roles", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))  # noqa: SIM115
+def swahili_translator(roles, django_user_model):
     user = django_user_model.objects.create_user(
         "mtafsiri", email="mtafsiri@example.org", password="x"
     )
@@ -544,7 +546,7 @@ def swahili_translator(db, django_user_model):
 def test_swahili_translator_is_told_what_changed_in_the_english_source(
     swahili_translator, mailoutbox, django_capture_on_commit_callbacks
 ):
-    resource = ResourcePage.objects.get(locale__language_code="en", slug="ai-grooming")
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="laws-across-africa")
     resource.summary = "Chatbots now groom people on many more platforms."
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -563,7 +565,7 @@ def test_swahili_translator_is_told_what_changed_in_the_english_source(
 def test_translators_are_not_emailed_when_no_text_changed(
     swahili_translator, mailoutbox, django_capture_on_commit_callbacks
 ):
-    resource = ResourcePage.objects.get(locale__language_code="en", slug="ai-grooming")
+    resource = ResourcePage.objects.get(locale__language_code="en", slug="laws-across-africa")
 
     with django_capture_on_commit_callbacks(execute=True):
         resource.save_revision().publish()

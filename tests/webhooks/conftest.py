@@ -104,7 +104,9 @@ def only_localhost(monkeypatch):
 
 
 @pytest.fixture
-def endpoint(db, receiver):
+def endpoint(receiver, english_resource):
+    """The frontend's endpoint, subscribed once the site has a resource to publish (building it
+    sends nothing)."""
     return WebhookEndpoint.objects.create(name="Frontend", url=receiver.url, secret=SECRET)
 
 

@@ -141,7 +141,7 @@ def test_a_timeout_is_retried_like_any_failure(
 
 
 def test_a_dead_endpoint_cannot_break_an_editors_publish_in_the_admin(
-    db, admin_client, django_capture_on_commit_callbacks
+    english_resource, admin_client, django_capture_on_commit_callbacks
 ):
     WebhookEndpoint.objects.create(name="Dead", url=f"http://127.0.0.1:{unused_port()}/hook")
     page = ResourcePage.objects.live().filter(locale__language_code="en").order_by("pk").first()

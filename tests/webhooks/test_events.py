@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from core.models import NavigationMenu, SiteSettings
 from resources.models import ResourcePage, Topic
-from tests.factories import TopicFactory
+from tests.factories import TopicFactory, translate
 from tests.webhooks.conftest import SECRET
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
@@ -24,6 +24,12 @@ def resource(language_code="en"):
         .order_by("pk")
         .first()
     )
+
+
+@pytest.fixture
+def french_topic():
+    """A topic and its French translation (made before the endpoint subscribes)."""
+    return translate(TopicFactory(name="Online exploitation", slug="online-exploitation"), "fr")
 
 
 def verify(request, secret):
@@ -88,7 +94,7 @@ def test_publishing_an_english_resource_delivers_a_signed_page_published_event(
 
 
 def test_a_french_page_carries_its_locale_and_localized_public_path(
-    endpoint, receiver, django_capture_on_commit_callbacks
+    translated_resource, endpoint, receiver, django_capture_on_commit_callbacks
 ):
     page = resource("fr")
     with django_capture_on_commit_callbacks(execute=True):
@@ -165,9 +171,9 @@ def test_saving_a_draft_sends_nothing(endpoint, receiver, django_capture_on_comm
 
 
 def test_a_snippet_change_sends_snippet_published(
-    endpoint, receiver, django_capture_on_commit_callbacks
+    french_topic, endpoint, receiver, django_capture_on_commit_callbacks
 ):
-    topic = Topic.objects.filter(locale__language_code="fr").order_by("pk").first()
+    topic = Topic.objects.get(pk=french_topic.pk)
     topic.name = "Exploitation en ligne"
     with django_capture_on_commit_callbacks(execute=True):
         topic.save()
@@ -213,7 +219,7 @@ def test_deleting_a_snippet_sends_snippet_deleted(
 
 
 def test_inactive_endpoints_and_unsubscribed_events_get_nothing(
-    endpoint, receiver, django_capture_on_commit_callbacks
+    french_topic, endpoint, receiver, django_capture_on_commit_callbacks
 ):
     endpoint.active = False
     endpoint.save()

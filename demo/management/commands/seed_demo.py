@@ -1,45 +1,33 @@
 """Build the demo site in every language. Safe to run again: what exists is left as it is."""
 
-import datetime
 import logging
-import uuid
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils import timezone, translation
-from wagtail.documents import get_document_model
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
-from wagtail.images import get_image_model
+from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from core.media_collections import ensure_site_media_collection
 from core.models import NavigationMenu, SiteSettings
 from demo import content
-from demo.media import make_image_file, make_pdf_file
+from demo.seeding import DemoObjects, demo_key, list_html, paragraphs_html
 from demo.translate import translate_object
 from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
-from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
-from stories.publishing import ensure_consent_forms_collection
-
-DEMO_NAMESPACE = uuid.UUID("6f1c1a52-7f0e-4f0b-9a43-2d2f6c1f0b7e")
+from stories.models import StoryIndexPage, SurvivorStoryPage
 
 
-def demo_key(name):
-    """The same translation key on every run, so that a second run finds what the first made."""
-    return uuid.uuid5(DEMO_NAMESPACE, name)
+@dataclass
+class Taxonomies:
+    """The demo's snippets that pages are tagged with, by their keys in demo/content.py."""
 
-
-def paragraphs_html(paragraphs):
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
-
-
-def list_html(items):
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    resource_types: dict
+    topics: dict
+    regions: dict
+    partners: dict
 
 
 class Command(BaseCommand):
@@ -58,21 +46,18 @@ class Command(BaseCommand):
 
     def seed(self):
         with translation.override(settings.LANGUAGE_CODE):
-            self.created = 0
             with transaction.atomic():
                 self.locales = self.ensure_locales()
                 self.english = self.locales[settings.LANGUAGE_CODE]
-                self.collection = self.ensure_collection()
+                self.objects = DemoObjects(self.english, self.ensure_collection())
                 self.build_english()
-            self.translate_everything()
+            translated = self.translate_everything()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready in {len(self.locales)} languages "
-                f"({self.created} objects created on this run)."
+                f"({self.objects.created + translated} objects created on this run)."
             )
         )
-
-    # Locales, media -------------------------------------------------------------------------
 
     def ensure_locales(self):
         return {
@@ -85,98 +70,55 @@ class Command(BaseCommand):
         existing = Collection.objects.filter(name="Demo").first()
         return existing or ensure_site_media_collection().add_child(name="Demo")
 
-    def image(self, key, title, alt_text):
-        Image = get_image_model()
-        existing = Image.objects.filter(title=title, collection=self.collection).first()
-        if existing:
-            return existing
-        self.created += 1
-        return Image.objects.create(
-            title=title,
-            description=alt_text,
-            collection=self.collection,
-            file=ContentFile(make_image_file(key), name=f"{key}.jpg"),
+    # The site in English ---------------------------------------------------------------------
+
+    def build_english(self):
+        taxonomies = self.build_taxonomies()
+        home = self.ensure_home()
+        pages = self.build_standard_pages(home)
+        pages["resources"] = self.index_page(
+            home, ResourceIndexPage, "resources", content.RESOURCE_INDEX
         )
-
-    def document(self, key, title, lines):
-        Document = get_document_model()
-        existing = Document.objects.filter(title=title, collection=self.collection).first()
-        if existing:
-            return existing
-        self.created += 1
-        return Document.objects.create(
-            title=title,
-            collection=self.collection,
-            file=ContentFile(make_pdf_file(title, lines), name=f"{key}.pdf"),
-        )
-
-    def register_video(self, url, title):
-        """Record the video's details so that nothing is fetched from the video site."""
-        provider = "Vimeo" if "vimeo" in url else "YouTube"
-        Embed.objects.get_or_create(
-            hash=get_embed_hash(url),
-            defaults={"url": url, "type": "video", "title": title, "provider_name": provider},
-        )
-
-    # Objects in English ----------------------------------------------------------------------
-
-    def snippet(self, model, key, **fields):
-        translation_key = demo_key(f"{model._meta.label}:{key}")
-        existing = model.objects.filter(
-            translation_key=translation_key, locale=self.english
-        ).first()
-        if existing:
-            return existing
-        self.created += 1
-        return model.objects.create(translation_key=translation_key, locale=self.english, **fields)
-
-    def page(self, parent, model, key, **fields):
-        translation_key = demo_key(f"page:{key}")
-        existing = model.objects.filter(
-            translation_key=translation_key, locale=self.english
-        ).first()
-        if existing:
-            return existing
-        m2m = {
-            name: fields.pop(name) for name in ("topics", "regions", "partners") if name in fields
+        resources = {
+            data["key"]: self.resource(pages["resources"], data, taxonomies)
+            for data in content.RESOURCES
         }
-        page = model(translation_key=translation_key, locale=self.english, **fields)
-        for name, values in m2m.items():
-            getattr(page, name).set(values)
-        parent.add_child(instance=page)
-        if isinstance(page, SurvivorStoryPage):
-            self.consent(page)
-        page.save_revision().publish()
-        self.created += 1
-        return page
+        pages["stories"] = self.index_page(home, StoryIndexPage, "stories", content.STORY_INDEX)
+        pages["campaigns"] = self.index_page(
+            home, CampaignIndexPage, "campaigns", content.CAMPAIGN_INDEX
+        )
+        campaign = self.campaign(pages["campaigns"], taxonomies)
+        stories = [
+            self.story(pages["stories"], data, taxonomies, campaign) for data in content.STORIES
+        ]
+        self.feature_campaign(home, campaign, stories, resources)
+        self.build_navigation(pages)
+        self.build_site_settings(home)
 
-    def consent(self, story):
-        """A consent record like a custodian keeps: web and translations, for three years, with
-        the signed form in the restricted collection."""
-        collection = ensure_consent_forms_collection()
-        Document = get_document_model()
-        title = f"Signed consent form – {story.pseudonym}"
-        signed_form = Document.objects.filter(title=title, collection=collection).first()
-        if signed_form is None:
-            signed_form = Document.objects.create(
-                title=title,
-                collection=collection,
-                file=ContentFile(
-                    make_pdf_file(title, ["Demo form: no real person."]),
-                    name=f"consent-{story.slug}.pdf",
-                ),
-            )
-        today = timezone.localdate()
-        ConsentRecord.objects.get_or_create(
-            story=story,
-            defaults={
-                "given_on": today - datetime.timedelta(days=30),
-                "covers_web": True,
-                "covers_translation": True,
-                "covers_social_media": True,
-                "expires_on": today.replace(year=today.year + 3),
-                "signed_form": signed_form,
-                "custodian_notes": "Demo record.",
+    def build_taxonomies(self):
+        snippet = self.objects.snippet
+        return Taxonomies(
+            resource_types={
+                slug: snippet(ResourceType, slug, name=name, slug=slug, description=description)
+                for slug, name, description in content.RESOURCE_TYPES
+            },
+            topics={
+                slug: snippet(Topic, slug, name=name, slug=slug) for slug, name in content.TOPICS
+            },
+            regions={
+                slug: snippet(Region, slug, name=name, slug=slug, is_country=is_country)
+                for slug, name, is_country in content.REGIONS
+            },
+            partners={
+                data["key"]: snippet(
+                    Partner,
+                    data["key"],
+                    name=data["name"],
+                    description=data["description"],
+                    url=data["url"],
+                    join_url=data["join_url"],
+                )
+                for data in content.PARTNERS
             },
         )
 
@@ -184,30 +126,7 @@ class Command(BaseCommand):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = HomePage.objects.filter(translation_key=demo_key("page:home")).first()
         if home is None:
-            root = Page.get_first_root_node() or Page.add_root(
-                instance=Page(title="Root", slug="root", locale=self.english)
-            )
-            # Wagtail's installation leaves a placeholder "Welcome" page where the home page goes.
-            for placeholder in root.get_children().filter(
-                content_type__model="page", numchild=0, slug="home"
-            ):
-                placeholder.delete()
-            home = self.page(
-                root,
-                HomePage,
-                "home",
-                title=content.HOME["title"],
-                slug="home",
-                hero_heading=content.HOME["hero_heading"],
-                hero_text=content.HOME["hero_text"],
-                hero_image=self.image(
-                    "home-hero",
-                    "Campaigners at a march",
-                    "People marching with banners calling for an end to trafficking",
-                ),
-                signup_heading=content.HOME["signup_heading"],
-                signup_text=content.HOME["signup_text"],
-            )
+            home = self.create_home()
         if site is None or site.root_page_id != home.pk:
             # The site answers at the address the admin is configured with (WAGTAILADMIN_BASE_URL),
             # so that canonical and shared links point where the site is served.
@@ -220,34 +139,32 @@ class Command(BaseCommand):
             site.save()
         return home
 
-    def build_english(self):
-        resource_types = {
-            slug: self.snippet(ResourceType, slug, name=name, slug=slug, description=description)
-            for slug, name, description in content.RESOURCE_TYPES
-        }
-        topics = {
-            slug: self.snippet(Topic, slug, name=name, slug=slug) for slug, name in content.TOPICS
-        }
-        regions = {
-            slug: self.snippet(Region, slug, name=name, slug=slug, is_country=is_country)
-            for slug, name, is_country in content.REGIONS
-        }
-        partners = {
-            data["key"]: self.snippet(
-                Partner,
-                data["key"],
-                name=data["name"],
-                description=data["description"],
-                url=data["url"],
-                join_url=data["join_url"],
-            )
-            for data in content.PARTNERS
-        }
+    def create_home(self):
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=self.english)
+        )
+        # Wagtail's installation leaves a placeholder "Welcome" page where the home page goes.
+        for placeholder in root.get_children().filter(
+            content_type__model="page", numchild=0, slug="home"
+        ):
+            placeholder.delete()
+        data = content.HOME
+        return self.objects.page(
+            root,
+            HomePage,
+            "home",
+            title=data["title"],
+            slug="home",
+            hero_heading=data["hero_heading"],
+            hero_text=data["hero_text"],
+            hero_image=self.objects.image(*data["hero_image"]),
+            signup_heading=data["signup_heading"],
+            signup_text=data["signup_text"],
+        )
 
-        home = self.ensure_home()
-        pages = {}
-        for data in content.STANDARD_PAGES:
-            pages[data["key"]] = self.page(
+    def build_standard_pages(self, home):
+        return {
+            data["key"]: self.objects.page(
                 home,
                 StandardPage,
                 data["key"],
@@ -256,123 +173,40 @@ class Command(BaseCommand):
                 intro=data["intro"],
                 body=[("paragraph", paragraphs_html(data["paragraphs"]))],
             )
+            for data in content.STANDARD_PAGES
+        }
 
-        resource_index = self.page(
-            home,
-            ResourceIndexPage,
-            "resources",
-            title=content.RESOURCE_INDEX["title"],
-            slug=content.RESOURCE_INDEX["slug"],
-            intro=content.RESOURCE_INDEX["intro"],
-        )
-        pages["resources"] = resource_index
-        resources = {}
-        for data in content.RESOURCES:
-            resources[data["key"]] = self.resource(
-                resource_index, data, resource_types, topics, regions
-            )
-
-        story_index = self.page(
-            home,
-            StoryIndexPage,
-            "stories",
-            title=content.STORY_INDEX["title"],
-            slug=content.STORY_INDEX["slug"],
-            intro=content.STORY_INDEX["intro"],
-        )
-        pages["stories"] = story_index
-
-        campaign_index = self.page(
-            home,
-            CampaignIndexPage,
-            "campaigns",
-            title=content.CAMPAIGN_INDEX["title"],
-            slug=content.CAMPAIGN_INDEX["slug"],
-            intro=content.CAMPAIGN_INDEX["intro"],
-        )
-        pages["campaigns"] = campaign_index
-        campaign = self.campaign(campaign_index, resources, partners, topics, regions)
-
-        stories = [
-            self.page(
-                story_index,
-                SurvivorStoryPage,
-                f"story:{data['key']}",
-                title=data["title"],
-                slug=data["key"],
-                pseudonym=data["pseudonym"],
-                country=regions.get(data["country"]),
-                age_range=data["age_range"],
-                content_warning_topics=data["content_warning_topics"],
-                content_warning=data["content_warning"],
-                quote=data["quote"],
-                body=paragraphs_html(data["paragraphs"]),
-                related_campaign=campaign,
-            )
-            for data in content.STORIES
-        ]
-        if not campaign.related_pages:
-            campaign.related_pages = [("page", stories[0])] + [
-                ("page", resources[key])
-                for key in (
-                    "laws-across-africa",
-                    "survivor-centred-courts",
-                    "deepfake-abuse",
-                    "world-day-film",
-                )
-            ]
-            campaign.save_revision().publish()
-        if home.featured_campaign_id is None:
-            home.featured_campaign = campaign
-            home.save_revision().publish()
-
-        self.snippet(
-            NavigationMenu,
-            "navigation",
-            main_links=[
-                ("link", {"page": pages[key], "url": "", "label": ""}) for key in content.NAVIGATION
-            ],
-            footer_links=[
-                ("link", {"page": pages[key], "url": "", "label": ""})
-                for key in content.FOOTER_LINKS
-            ],
-            footer_text=content.FOOTER_TEXT,
-        )
-        settings_data = dict(content.SITE_SETTINGS, default_share_image=home.hero_image)
-        social_accounts = settings_data.pop("social_accounts")
-        self.snippet(
-            SiteSettings,
-            "site-settings",
-            social_accounts=[
-                ("account", {"network": network, "url": url}) for network, url in social_accounts
-            ],
-            **settings_data,
+    def index_page(self, home, model, key, data):
+        return self.objects.page(
+            home, model, key, title=data["title"], slug=data["slug"], intro=data["intro"]
         )
 
-    def resource(self, parent, data, resource_types, topics, regions):
+    def resource(self, parent, data, taxonomies):
         fields = {
             "title": data["title"],
             "slug": data["key"],
-            "resource_type": resource_types[data["type"]],
+            "resource_type": taxonomies.resource_types[data["type"]],
             "publication_date": data["date"],
             "summary": data["summary"],
             "body": [("paragraph", f"<p>{data['body']}</p>")],
             "featured": data["featured"],
-            "topics": [topics[key] for key in data["topics"]],
-            "regions": [regions[key] for key in data["regions"]],
-            "cover_image": self.image(f"resource-{data['key']}", f"Cover: {data['title']}", ""),
+            "topics": [taxonomies.topics[key] for key in data["topics"]],
+            "regions": [taxonomies.regions[key] for key in data["regions"]],
+            "cover_image": self.objects.image(
+                f"resource-{data['key']}", f"Cover: {data['title']}", ""
+            ),
         }
         if data.get("file"):
-            document = self.document(
+            document = self.objects.document(
                 data["key"], data["title"], [data["summary"][:90], data["body"][:90]]
             )
             fields["downloads"] = [("download", {"document": document, "title": ""})]
         if data.get("video"):
-            self.register_video(data["video"], data["title"])
+            self.objects.register_video(data["video"], data["title"])
             fields["video"] = [("video", {"video": data["video"], "title": data["title"]})]
-        return self.page(parent, ResourcePage, f"resource:{data['key']}", **fields)
+        return self.objects.page(parent, ResourcePage, f"resource:{data['key']}", **fields)
 
-    def campaign(self, parent, resources, partners, topics, regions):
+    def campaign(self, parent, taxonomies):
         data = content.CAMPAIGN
         body = [
             ("section", {"heading": heading, "body": list_html(items), "image": None})
@@ -385,7 +219,7 @@ class Command(BaseCommand):
             )
             for kind, heading, text, link in data["calls_to_action"]
         ]
-        return self.page(
+        return self.objects.page(
             parent,
             CampaignPage,
             "campaign:world-day",
@@ -393,26 +227,71 @@ class Command(BaseCommand):
             slug=data["slug"],
             awareness_date=data["awareness_date"],
             hashtag=data["hashtag"],
-            hero_image=self.image(
-                "campaign-hero",
-                "World Day Against Trafficking",
-                "A crowd holding a banner that reads End Trafficking Now",
-            ),
+            hero_image=self.objects.image(*data["hero_image"]),
             intro=data["intro"],
             body=body,
             calls_to_action=calls,
-            partners=list(partners.values()),
-            topics=[
-                topics["online-exploitation"],
-                topics["access-to-justice"],
-                topics["climate-and-crisis"],
+            partners=list(taxonomies.partners.values()),
+            topics=[taxonomies.topics[key] for key in data["topics"]],
+            regions=list(taxonomies.regions.values()),
+        )
+
+    def story(self, parent, data, taxonomies, campaign):
+        return self.objects.page(
+            parent,
+            SurvivorStoryPage,
+            f"story:{data['key']}",
+            title=data["title"],
+            slug=data["key"],
+            pseudonym=data["pseudonym"],
+            country=taxonomies.regions.get(data["country"]),
+            age_range=data["age_range"],
+            content_warning_topics=data["content_warning_topics"],
+            content_warning=data["content_warning"],
+            quote=data["quote"],
+            body=paragraphs_html(data["paragraphs"]),
+            related_campaign=campaign,
+        )
+
+    def feature_campaign(self, home, campaign, stories, resources):
+        """The campaign links to a story and resources, and the home page features it."""
+        if not campaign.related_pages:
+            campaign.related_pages = [("page", stories[0])] + [
+                ("page", resources[key]) for key in content.CAMPAIGN["related_resources"]
+            ]
+            campaign.save_revision().publish()
+        if home.featured_campaign_id is None:
+            home.featured_campaign = campaign
+            home.save_revision().publish()
+
+    def build_navigation(self, pages):
+        def links(keys):
+            return [("link", {"page": pages[key], "url": "", "label": ""}) for key in keys]
+
+        self.objects.snippet(
+            NavigationMenu,
+            "navigation",
+            main_links=links(content.NAVIGATION),
+            footer_links=links(content.FOOTER_LINKS),
+            footer_text=content.FOOTER_TEXT,
+        )
+
+    def build_site_settings(self, home):
+        settings_data = dict(content.SITE_SETTINGS, default_share_image=home.hero_image)
+        social_accounts = settings_data.pop("social_accounts")
+        self.objects.snippet(
+            SiteSettings,
+            "site-settings",
+            social_accounts=[
+                ("account", {"network": network, "url": url}) for network, url in social_accounts
             ],
-            regions=list(regions.values()),
+            **settings_data,
         )
 
     # Translations ----------------------------------------------------------------------------
 
     def translate_everything(self):
+        """Translate every English object that lacks a translation; how many were made."""
         sources = []
         for model in (ResourceType, Topic, Region, Partner, SiteSettings):
             sources += list(model.objects.filter(locale=self.english))
@@ -420,6 +299,7 @@ class Command(BaseCommand):
         sources += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
         # The navigation links to pages, so it is translated once they exist.
         sources += list(NavigationMenu.objects.filter(locale=self.english))
+        translated = 0
         for locale in self.locales.values():
             if locale == self.english:
                 continue
@@ -427,4 +307,5 @@ class Command(BaseCommand):
                 if source.has_translation(locale):
                     continue
                 translate_object(source, locale)
-                self.created += 1
+                translated += 1
+        return translated

@@ -1,0 +1,21 @@
+"""Where the translators' side relies on wagtail-localize (1.14) beyond its documented API.
+
+None of these is a documented extension point. tests/api/test_library_internals.py fails with
+the reason when an upgrade changes the shape relied on: look there first after upgrading
+wagtail-localize.
+
+- `user_can_edit_instance`: wagtail-localize's rule for who may edit a translation's target,
+  which its own PO upload view applies. The site's all-or-nothing upload (translation/views.py)
+  applies the same rule, from wagtail-localize itself rather than a copy of it.
+- `TRANSLATION_ID_HEADER`: the header of the PO files wagtail-localize exports, naming the
+  translation they were exported from (`Translation.export_po`).
+- The site's upload is served at the address of wagtail-localize's own upload view
+  (`wagtail_localize:upload_pofile`, mounted before it by translation/wagtail_hooks.py), so that
+  the translation editor's "Upload PO file" reaches it.
+"""
+
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+__all__ = ["TRANSLATION_ID_HEADER", "user_can_edit_instance"]
