@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.utils import translation
 
-from tests.site import ensure_demo_site, ensure_test_site
+from tests.site import ensure_demo_site, ensure_test_site, take_migrated_snapshot
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,6 +31,7 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
     """Every test database starts with the bare site of tests/site.py (home page, settings and
     menu in every language), built once; each test adds what it needs with the factories."""
     with django_db_blocker.unblock():
+        take_migrated_snapshot()
         ensure_test_site()
 
 
@@ -95,6 +96,7 @@ def module_db(django_db_setup, django_db_blocker):
     from django.db import transaction
 
     with django_db_blocker.unblock():
+        ensure_test_site()  # which a transactional test before may have flushed
         module_transaction = transaction.atomic()
         module_transaction.__enter__()
     yield django_db_blocker
@@ -246,7 +248,6 @@ def seeded_demo(django_db_setup, django_db_blocker):
         ensure_demo_site()
     yield
     with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
         ensure_test_site()
 
 
