@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BackupConfig(AppConfig):
     name = "backup"
-    verbose_name = "Backup and restore"
+    verbose_name = _("Backup and restore")

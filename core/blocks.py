@@ -17,10 +17,17 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol
 class LinkBlock(blocks.StructBlock):
     """A link to a page of this site (followed to its translation) or to another site."""
 
-    page = blocks.PageChooserBlock(required=False, help_text=_("A page of this site."))
-    url = blocks.URLBlock(required=False, help_text=_("Or an address on another site."))
+    page = blocks.PageChooserBlock(
+        required=False, help_text=_("A page of this site."), label=_("Page")
+    )
+    url = blocks.URLBlock(
+        required=False, help_text=_("Or an address on another site."), label=_("Address")
+    )
     label = blocks.CharBlock(
-        required=False, max_length=80, help_text=_("Shown text; the page title when empty.")
+        required=False,
+        max_length=80,
+        help_text=_("Shown text; the page title when empty."),
+        label=_("Label"),
     )
 
     class Meta:
@@ -49,8 +56,8 @@ class LinkBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
         icon = "image"
@@ -61,8 +68,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=120, label=_("Attribution"))
 
     class Meta:
         icon = "openquote"
@@ -86,8 +93,12 @@ class VideoValue(blocks.StructValue):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text=_("Address of the video, e.g. on YouTube or Vimeo."))
-    title = blocks.CharBlock(max_length=200, help_text=_("What the video is about."))
+    video = EmbedBlock(
+        help_text=_("Address of the video, e.g. on YouTube or Vimeo."), label=_("Video")
+    )
+    title = blocks.CharBlock(
+        max_length=200, help_text=_("What the video is about."), label=_("Title")
+    )
 
     class Meta:
         icon = "media"
@@ -107,9 +118,9 @@ class VideoBlock(blocks.StructBlock):
 class SectionBlock(blocks.StructBlock):
     """A titled part of a page, such as 'What's the issue?' or 'What can you do?'."""
 
-    heading = blocks.CharBlock(max_length=120)
-    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
-    image = ImageChooserBlock(required=False)
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Body"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
 
     class Meta:
         icon = "doc-full"
@@ -131,15 +142,16 @@ class CallToActionBlock(blocks.StructBlock):
         ("donate", _("Donate")),
         ("briefings", _("Early-access briefings")),
     ]
-    kind = blocks.ChoiceBlock(choices=KINDS)
-    heading = blocks.CharBlock(max_length=120)
-    text = blocks.TextBlock(required=False)
-    button_label = blocks.CharBlock(required=False, max_length=60)
+    kind = blocks.ChoiceBlock(choices=KINDS, label=_("Kind"))
+    heading = blocks.CharBlock(max_length=120, label=_("Heading"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    button_label = blocks.CharBlock(required=False, max_length=60, label=_("Button label"))
     link = blocks.URLBlock(
         required=False,
         help_text=_(
             "Where the button leads. Donate and newsletter use the site settings when empty."
         ),
+        label=_("Link"),
     )
 
     class Meta:
@@ -163,9 +175,12 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("The document title when empty.")
+        required=False,
+        max_length=200,
+        help_text=_("The document title when empty."),
+        label=_("Title"),
     )
 
     class Meta:
@@ -181,16 +196,18 @@ class DownloadBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow")
-    section = SectionBlock()
-    image = ImageBlock()
-    quote = QuoteBlock()
-    video = VideoBlock()
-    call_to_action = CallToActionBlock()
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph")
+    )
+    section = SectionBlock(label=_("Section"))
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    video = VideoBlock(label=_("Video"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
 
 
 class CallsToActionBlock(blocks.StreamBlock):
-    call_to_action = CallToActionBlock()
+    call_to_action = CallToActionBlock(label=_("Call to action"))
 
 
 class SocialAccountValue(blocks.StructValue):
@@ -210,8 +227,8 @@ class SocialAccountBlock(blocks.StructBlock):
         ("x", "X"),
         ("youtube", "YouTube"),
     ]
-    network = blocks.ChoiceBlock(choices=NETWORKS)
-    url = blocks.URLBlock()
+    network = blocks.ChoiceBlock(choices=NETWORKS, label=_("Network"))
+    url = blocks.URLBlock(label=_("Address"))
 
     class Meta:
         icon = "site"

@@ -83,18 +83,37 @@ class SitePage(HeadlessPreviewMixin, Page):
 class SiteSettings(TranslatableMixin, models.Model):
     """Site-wide links and wording, one set per language (translated like any snippet)."""
 
-    site_name = models.CharField(max_length=80, help_text=_("Shown in the header and page titles."))
-    tagline = models.CharField(max_length=160, blank=True)
-    donate_url = models.URLField(blank=True, help_text=_("The donation page for this language."))
-    default_hashtag = models.CharField(max_length=80, blank=True, help_text=HASHTAG_HELP)
-    newsletter_heading = models.CharField(max_length=160, blank=True)
-    newsletter_text = models.TextField(blank=True)
-    newsletter_url = models.URLField(blank=True, help_text=_("Where visitors sign up."))
+    site_name = models.CharField(
+        max_length=80,
+        help_text=_("Shown in the header and page titles."),
+        verbose_name=_("site name"),
+    )
+    tagline = models.CharField(max_length=160, blank=True, verbose_name=_("tagline"))
+    donate_url = models.URLField(
+        blank=True,
+        help_text=_("The donation page for this language."),
+        verbose_name=_("donate address"),
+    )
+    default_hashtag = models.CharField(
+        max_length=80, blank=True, help_text=HASHTAG_HELP, verbose_name=_("default hashtag")
+    )
+    newsletter_heading = models.CharField(
+        max_length=160, blank=True, verbose_name=_("newsletter heading")
+    )
+    newsletter_text = models.TextField(blank=True, verbose_name=_("newsletter text"))
+    newsletter_url = models.URLField(
+        blank=True, help_text=_("Where visitors sign up."), verbose_name=_("newsletter address")
+    )
     quick_exit_url = models.URLField(
         default="https://www.bbc.com/weather",
         help_text=_("The neutral site the quick-exit button opens, e.g. a weather page."),
+        verbose_name=_("quick exit address"),
     )
-    social_accounts = StreamField([("account", SocialAccountBlock())], blank=True)
+    social_accounts = StreamField(
+        [("account", SocialAccountBlock(label=_("Account")))],
+        blank=True,
+        verbose_name=_("social accounts"),
+    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -102,6 +121,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown when a page without its own image is shared on social networks."),
+        verbose_name=_("default share image"),
     )
 
     override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
@@ -139,9 +159,15 @@ class SiteSettings(TranslatableMixin, models.Model):
 class NavigationMenu(TranslatableMixin, models.Model):
     """The main menu and footer of one language."""
 
-    main_links = StreamField([("link", LinkBlock())], blank=True)
-    footer_links = StreamField([("link", LinkBlock())], blank=True)
-    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    main_links = StreamField(
+        [("link", LinkBlock(label=_("Link")))], blank=True, verbose_name=_("main links")
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock(label=_("Link")))], blank=True, verbose_name=_("footer links")
+    )
+    footer_text = RichTextField(
+        blank=True, features=["bold", "italic", "link"], verbose_name=_("footer text")
+    )
 
     panels = [FieldPanel("main_links"), FieldPanel("footer_links"), FieldPanel("footer_text")]
 

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -17,7 +18,7 @@ class SiteSettingsViewSet(SnippetViewSet):
 
 
 class SiteViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Site"
+    menu_label = _("Site")
     menu_icon = "site"
     menu_order = 310
     items = (NavigationMenuViewSet, SiteSettingsViewSet)

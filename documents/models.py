@@ -32,4 +32,6 @@ class SiteDocument(AbstractDocument):
     admin_form_fields = WagtailDocument.admin_form_fields
 
     class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         permissions = [("choose_sitedocument", "Can choose document")]

@@ -23,10 +23,15 @@ from stories.models import SurvivorStoryPage
 class HomePage(SitePage):
     """The front page of one language: hero, featured campaign, resources and stories."""
 
-    hero_heading = models.CharField(max_length=160)
-    hero_text = models.TextField(blank=True)
+    hero_heading = models.CharField(max_length=160, verbose_name=_("hero heading"))
+    hero_text = models.TextField(blank=True, verbose_name=_("hero text"))
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     featured_campaign = models.ForeignKey(
         "home.CampaignPage",
@@ -35,9 +40,10 @@ class HomePage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Shown under the hero; its translation is used in other languages."),
+        verbose_name=_("featured campaign"),
     )
-    signup_heading = models.CharField(max_length=160, blank=True)
-    signup_text = models.TextField(blank=True)
+    signup_heading = models.CharField(max_length=160, blank=True, verbose_name=_("signup heading"))
+    signup_text = models.TextField(blank=True, verbose_name=_("signup text"))
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -108,12 +114,15 @@ class HomePage(SitePage):
             .order_by("-first_published_at")[:3]
         )
 
+    class Meta:
+        verbose_name = _("home page")
+
 
 class StandardPage(SitePage):
     """A plain page such as 'About us' or the privacy policy."""
 
-    intro = models.TextField(blank=True)
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(blank=True, verbose_name=_("intro"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -121,11 +130,14 @@ class StandardPage(SitePage):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
+    class Meta:
+        verbose_name = _("standard page")
+
 
 class CampaignIndexPage(SitePage):
     """Lists the campaigns, the next awareness day first."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -140,6 +152,9 @@ class CampaignIndexPage(SitePage):
         )
         return context
 
+    class Meta:
+        verbose_name = _("campaign index page")
+
 
 class CampaignPage(TopicsAndRegionsMixin, SitePage):
     """A campaign around an awareness day, e.g. World Day Against Trafficking in Persons."""
@@ -148,33 +163,54 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         null=True,
         blank=True,
         help_text=_("The awareness day, e.g. 30 July. Its day and month recur every year."),
+        verbose_name=_("awareness date"),
     )
-    hashtag = models.CharField(max_length=80, blank=True, help_text=HASHTAG_HELP)
+    hashtag = models.CharField(
+        max_length=80, blank=True, help_text=HASHTAG_HELP, verbose_name=_("hashtag")
+    )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
-    intro = models.TextField(help_text=_("Why this campaign matters, in two or three sentences."))
+    intro = models.TextField(
+        help_text=_("Why this campaign matters, in two or three sentences."),
+        verbose_name=_("intro"),
+    )
     body = StreamField(
         BodyBlock(),
         blank=True,
         help_text=_("Sections: the issue, why it matters now, what we do, what you can do."),
+        verbose_name=_("body"),
     )
-    calls_to_action = StreamField(CallsToActionBlock(), blank=True)
+    calls_to_action = StreamField(
+        CallsToActionBlock(), blank=True, verbose_name=_("calls to action")
+    )
     related_pages = StreamField(
         [
             (
                 "page",
                 blocks.PageChooserBlock(
-                    page_type=["resources.ResourcePage", "stories.SurvivorStoryPage"]
+                    page_type=["resources.ResourcePage", "stories.SurvivorStoryPage"],
+                    label=_("Page"),
                 ),
             )
         ],
         blank=True,
         verbose_name=_("related resources and stories"),
     )
-    partners = ParentalManyToManyField("resources.Partner", blank=True, related_name="campaigns")
-    topics = ParentalManyToManyField("resources.Topic", blank=True, related_name="campaigns")
-    regions = ParentalManyToManyField("resources.Region", blank=True, related_name="campaigns")
+    partners = ParentalManyToManyField(
+        "resources.Partner", blank=True, related_name="campaigns", verbose_name=_("partners")
+    )
+    topics = ParentalManyToManyField(
+        "resources.Topic", blank=True, related_name="campaigns", verbose_name=_("topics")
+    )
+    regions = ParentalManyToManyField(
+        "resources.Region", blank=True, related_name="campaigns", verbose_name=_("regions")
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -227,3 +263,6 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     @property
     def localized_partners(self):
         return localized_objects(self.partners.all(), self.locale)
+
+    class Meta:
+        verbose_name = _("campaign page")

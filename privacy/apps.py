@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrivacyConfig(AppConfig):
     name = "privacy"
+    verbose_name = _("Privacy")
 
     def ready(self):
         # Uploaded images lose their metadata (GPS, camera...), in originals and renditions.

@@ -15,11 +15,12 @@ from core.models import SitePage
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
-    name = models.CharField(max_length=120)
+    name = models.CharField(max_length=120, verbose_name=_("name"))
     slug = models.SlugField(
         max_length=120,
         allow_unicode=True,
         help_text=_("Used in addresses and API filters; keep it short and stable."),
+        verbose_name=_("slug"),
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -37,7 +38,7 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
 class ResourceType(TaxonomySnippet):
     """A kind of resource: research report, policy brief, bench book, video…; editors add more."""
 
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("resource type")
@@ -56,7 +57,9 @@ class Region(TaxonomySnippet):
     """A country or region, e.g. Kenya, Malawi, Global."""
 
     is_country = models.BooleanField(
-        default=True, help_text=_("Untick for regions such as 'East Africa' or 'Global'.")
+        default=True,
+        help_text=_("Untick for regions such as 'East Africa' or 'Global'."),
+        verbose_name=_("is country"),
     )
 
     class Meta(TaxonomySnippet.Meta):
@@ -67,12 +70,23 @@ class Region(TaxonomySnippet):
 class Partner(TranslatableMixin, index.Indexed, models.Model):
     """An organisation or coalition we work with, e.g. AUDRi."""
 
-    name = models.CharField(max_length=160)
-    description = models.TextField(blank=True)
-    url = models.URLField(blank=True, help_text=_("The partner's own website."))
-    join_url = models.URLField(blank=True, help_text=_("Where visitors can join, for coalitions."))
+    name = models.CharField(max_length=160, verbose_name=_("name"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    url = models.URLField(
+        blank=True, help_text=_("The partner's own website."), verbose_name=_("address")
+    )
+    join_url = models.URLField(
+        blank=True,
+        help_text=_("Where visitors can join, for coalitions."),
+        verbose_name=_("join address"),
+    )
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
 
     search_fields = [index.SearchField("name"), index.SearchField("description")]
@@ -100,7 +114,7 @@ class TopicsAndRegionsMixin:
 class ResourceIndexPage(SitePage):
     """The resource library: lists every resource, newest first, filtered by type."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -127,36 +141,57 @@ class ResourceIndexPage(SitePage):
         )
         return context
 
+    class Meta:
+        verbose_name = _("resource library")
+
 
 class ResourcePage(TopicsAndRegionsMixin, SitePage):
     """One resource: a report, brief, legal tool, video or testimony, with its files."""
 
     resource_type = models.ForeignKey(
-        ResourceType, on_delete=models.PROTECT, related_name="resources"
+        ResourceType,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        verbose_name=_("resource type"),
     )
     summary = models.TextField(
-        max_length=400, help_text=_("One or two sentences shown in lists and shared links.")
+        max_length=400,
+        help_text=_("One or two sentences shown in lists and shared links."),
+        verbose_name=_("summary"),
     )
-    publication_date = models.DateField()
+    publication_date = models.DateField(verbose_name=_("publication date"))
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cover image"),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     downloads = StreamField(
-        [("download", DownloadBlock())],
+        [("download", DownloadBlock(label=_("Download")))],
         blank=True,
         help_text=_("Files to download: the report itself, translations, annexes."),
+        verbose_name=_("downloads"),
     )
     video = StreamField(
-        [("video", VideoBlock())],
+        [("video", VideoBlock(label=_("Video")))],
         blank=True,
         max_num=1,
         help_text=_("For video resources: the recording to watch."),
+        verbose_name=_("video"),
     )
-    topics = ParentalManyToManyField(Topic, blank=True, related_name="resources")
-    regions = ParentalManyToManyField(Region, blank=True, related_name="resources")
+    topics = ParentalManyToManyField(
+        Topic, blank=True, related_name="resources", verbose_name=_("topics")
+    )
+    regions = ParentalManyToManyField(
+        Region, blank=True, related_name="resources", verbose_name=_("regions")
+    )
     featured = models.BooleanField(
-        default=False, help_text=_("Featured resources are shown on the home page.")
+        default=False,
+        help_text=_("Featured resources are shown on the home page."),
+        verbose_name=_("featured"),
     )
 
     content_panels = Page.content_panels + [
@@ -188,3 +223,6 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
 
     def get_share_image(self):
         return self.cover_image
+
+    class Meta:
+        verbose_name = _("resource page")

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -33,7 +34,7 @@ class PartnerViewSet(SnippetViewSet):
 
 
 class TaxonomyViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Library"
+    menu_label = _("Library")
     menu_icon = "folder-open-inverse"
     menu_order = 300
     items = (ResourceTypeViewSet, TopicViewSet, RegionViewSet, PartnerViewSet)

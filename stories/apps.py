@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "stories"
-    verbose_name = "Survivor stories"
+    verbose_name = _("Survivor stories")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

@@ -32,7 +32,7 @@ from stories.publishing import (
 class StoryIndexPage(SitePage):
     """Lists the survivor stories, newest first."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -54,6 +54,9 @@ class StoryIndexPage(SitePage):
             .order_by("-first_published_at")
         )
         return context
+
+    class Meta:
+        verbose_name = _("story index page")
 
 
 CONTENT_WARNINGS = [
@@ -96,6 +99,7 @@ class SurvivorStoryPage(SitePage):
     pseudonym = models.CharField(
         max_length=60,
         help_text=_("A name the survivor chose. Never the real name or a recognisable nickname."),
+        verbose_name=_("pseudonym"),
     )
     country = models.ForeignKey(
         "resources.Region",
@@ -105,12 +109,16 @@ class SurvivorStoryPage(SitePage):
         related_name="+",
         limit_choices_to={"is_country": True},
         help_text=_("A country at most: never a town, village or address."),
+        verbose_name=_("country"),
     )
-    age_range = models.CharField(max_length=10, choices=AGE_RANGES, blank=True)
+    age_range = models.CharField(
+        max_length=10, choices=AGE_RANGES, blank=True, verbose_name=_("age range")
+    )
     content_warning_topics = models.JSONField(
         default=list,
         blank=True,
         help_text=_("Codes from CONTENT_WARNINGS, shown (translated) before the story."),
+        verbose_name=_("content warning topics"),
     )
     content_warning = models.CharField(
         max_length=255,
@@ -118,8 +126,10 @@ class SurvivorStoryPage(SitePage):
         verbose_name=_("content warning in your own words"),
         help_text=_("Shown before the story, e.g. 'This story mentions coercion by a relative.'"),
     )
-    quote = models.TextField(max_length=400, help_text=_("A short quote shown in lists."))
-    body = RichTextField(features=RICH_TEXT_FEATURES)
+    quote = models.TextField(
+        max_length=400, help_text=_("A short quote shown in lists."), verbose_name=_("quote")
+    )
+    body = RichTextField(features=RICH_TEXT_FEATURES, verbose_name=_("body"))
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -127,9 +137,15 @@ class SurvivorStoryPage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Optional. Never a photo in which the survivor or a place can be recognised."),
+        verbose_name=_("image"),
     )
     related_campaign = models.ForeignKey(
-        "home.CampaignPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "home.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("related campaign"),
     )
 
     content_panels = Page.content_panels + [
@@ -156,6 +172,8 @@ class SurvivorStoryPage(SitePage):
     subpage_types = []
 
     class Meta:
+        verbose_name = _("survivor story")
+        verbose_name_plural = _("survivor stories")
         permissions = [
             ("publish_survivorstory", _("Can publish survivor stories (as a story reviewer)")),
         ]
@@ -268,8 +286,8 @@ class ConsentRecord(models.Model):
         verbose_name=_("signed consent form"),
         help_text=_("Upload it to the 'Consent forms' collection, which only custodians can open."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("recorded at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("last changed at"))
 
     panels = [
         PageChooserPanel("story", "stories.SurvivorStoryPage"),

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TranslationConfig(AppConfig):
     name = "translation"
+    verbose_name = _("Translation")
 
     def ready(self):
         from django.db.models.signals import post_save

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "cms.api"
     label = "api"
-    verbose_name = "APIs"
+    verbose_name = _("APIs")
 
     def ready(self):
         from cms.api.content import give_models_their_api_fields
