@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
-from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
+from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 
 ALL_LOCALES = None
@@ -41,6 +42,28 @@ def can_edit_in_locale(user, locale_id):
 def check_instance_locale(user, instance):
     if isinstance(instance, TranslatableMixin) and not can_edit_in_locale(user, instance.locale_id):
         raise PermissionDenied
+
+
+class TranslatorsPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, except that whoever edits pages in another language than the
+    default one may also explore the default language's pages they translate from: live ones, and
+    those translated into a page they may edit. The translation editor shows a related page's
+    title through the admin API (/admin/api/main/pages/<id>/), which only answers for pages the
+    user may explore. Exploring gives no right to edit."""
+
+    def explorable_instances(self, user):
+        explorable = super().explorable_instances(user)
+        if user.is_superuser or not user.is_active:
+            return explorable
+        default_locale = Locale.get_default()
+        editable = self.instances_user_has_permission_for(user, "change")
+        translated = editable.exclude(locale=default_locale)
+        if not translated.exists():
+            return explorable
+        sources = Page.objects.filter(locale=default_locale).filter(
+            Q(live=True) | Q(translation_key__in=translated.values("translation_key"))
+        )
+        return explorable | sources
 
 
 class TranslationLocaleMiddleware:
