@@ -48,9 +48,7 @@ class Permitted:
             edit_url=item.edit_url if self.edits(item, item.id, self.default_locale) else "",
             action_url=item.action_url if self.submits else "",
             translation_edit_url=(
-                item.translation_edit_url
-                if self.edits(item, item.translation_id, locale)
-                else ""
+                item.translation_edit_url if self.edits(item, item.translation_id, locale) else ""
             ),
         )
 

@@ -93,8 +93,9 @@ class TranslationLocaleMiddleware:
         elif request.method == "POST" and "locales" in request.POST:
             # The site's Translate form offers only the user's languages (translation/views.py);
             # this guards wagtail-localize's own, should its address ever be reached.
+            posted = request.POST.getlist("locales")
             locales = Locale.objects.filter(
-                pk__in=[pk for pk in request.POST.getlist("locales") if pk.isascii() and pk.isdigit()]
+                pk__in=[pk for pk in posted if pk.isascii() and pk.isdigit()]
             )
             for locale in locales:
                 if not can_edit_in_locale(request.user, locale.pk):
@@ -118,7 +119,9 @@ class TranslationLocaleMiddleware:
 def language_names(user):
     """The names of the languages `user` translates into, for messages."""
     locale_ids = translatable_locale_ids(user)
-    locales = Locale.objects.all() if locale_ids is ALL_LOCALES else Locale.objects.filter(pk__in=locale_ids)
+    locales = Locale.objects.all()
+    if locale_ids is not ALL_LOCALES:
+        locales = locales.filter(pk__in=locale_ids)
     return ", ".join(str(locale.get_display_name()) for locale in locales.order_by("language_code"))
 
 
@@ -158,7 +161,7 @@ def page_structure_refusal(request, pages):
         return None
     return refusal(
         request,
-        _("Only editors delete or move pages: you may edit and translate them, not change the tree."),
+        _("Only editors delete or move pages: you may edit and translate them, not move them."),
     )
 
 
