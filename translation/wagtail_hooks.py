@@ -3,9 +3,12 @@ translators kept to their own languages."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
@@ -106,6 +109,23 @@ def register_safe_translation_urls():
             name="cms_submit_snippet_translation",
         ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_label_in_the_admin_language():
+    # Rendered in the request, so in the admin language of whoever opens the editor.
+    return format_html(
+        '<script src="{}" data-translation-label="{}"></script>',
+        versioned_static("translation/translation-editor.js"),
+        gettext("%(source)s to %(target)s translation"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def translation_editor_source_texts_in_their_own_direction():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', versioned_static("translation/translation-editor.css")
+    )
 
 
 # Each hook answers with a styled refusal (an error message on the dashboard) that Wagtail returns
