@@ -8,9 +8,14 @@ class TranslationConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
         from wagtail.signals import page_published
 
         from translation import notifications
+        from translation.translators import TranslatorsPagePermissionPolicy
+
+        register_permission_policy(Page, TranslatorsPagePermissionPolicy(Page))
 
         page_published.connect(
             notifications.page_published, dispatch_uid="translation_notify_page_translators"

@@ -12,10 +12,23 @@ wagtail-localize.
 - The site's upload is served at the address of wagtail-localize's own upload view
   (`wagtail_localize:upload_pofile`, mounted before it by translation/wagtail_hooks.py), so that
   the translation editor's "Upload PO file" reaches it.
+- `SubmitPageTranslationView`, `SubmitSnippetTranslationView`: wagtail-localize's *Translate*
+  forms, whose `get_form()` gives a form with a `locales` field of every locale. The site's
+  forms (translation/views.py) narrow it to the user's languages, served at the same addresses
+  (mounted before wagtail-localize's by translation/wagtail_hooks.py).
 """
 
 from wagtail_localize.views.edit_translation import user_can_edit_instance
+from wagtail_localize.views.submit_translations import (
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+)
 
 TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
 
-__all__ = ["TRANSLATION_ID_HEADER", "user_can_edit_instance"]
+__all__ = [
+    "TRANSLATION_ID_HEADER",
+    "SubmitPageTranslationView",
+    "SubmitSnippetTranslationView",
+    "user_can_edit_instance",
+]

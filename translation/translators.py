@@ -9,7 +9,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
-from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 
 ALL_LOCALES = None
@@ -38,9 +40,35 @@ def can_edit_in_locale(user, locale_id):
     return locale_ids is ALL_LOCALES or locale_id in locale_ids
 
 
-def check_instance_locale(user, instance):
-    if isinstance(instance, TranslatableMixin) and not can_edit_in_locale(user, instance.locale_id):
-        raise PermissionDenied
+def instance_locale_refusal(request, instance):
+    """A refusal when `request.user` may not edit `instance` in its language, else None."""
+    if isinstance(instance, TranslatableMixin) and not can_edit_in_locale(
+        request.user, instance.locale_id
+    ):
+        return refusal(request, not_your_language(request.user, instance.locale))
+    return None
+
+
+class TranslatorsPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, except that whoever edits pages in another language than the
+    default one may also explore the default language's pages they translate from: live ones, and
+    those translated into a page they may edit. The translation editor shows a related page's
+    title through the admin API (/admin/api/main/pages/<id>/), which only answers for pages the
+    user may explore. Exploring gives no right to edit."""
+
+    def explorable_instances(self, user):
+        explorable = super().explorable_instances(user)
+        if user.is_superuser or not user.is_active:
+            return explorable
+        default_locale = Locale.get_default()
+        editable = self.instances_user_has_permission_for(user, "change")
+        translated = editable.exclude(locale=default_locale)
+        if not translated.exists():
+            return explorable
+        sources = Page.objects.filter(locale=default_locale).filter(
+            Q(live=True) | Q(translation_key__in=translated.values("translation_key"))
+        )
+        return explorable | sources
 
 
 class TranslationLocaleMiddleware:
@@ -61,13 +89,17 @@ class TranslationLocaleMiddleware:
         if "translation_id" in view_kwargs:
             translation = get_object_or_404(Translation, pk=view_kwargs["translation_id"])
             if not can_edit_in_locale(request.user, translation.target_locale_id):
-                raise PermissionDenied
+                return refusal(request, not_your_language(request.user, translation.target_locale))
         elif request.method == "POST" and "locales" in request.POST:
-            locale_ids = {
-                int(pk) for pk in request.POST.getlist("locales") if pk.isascii() and pk.isdigit()
-            }
-            if not all(can_edit_in_locale(request.user, pk) for pk in locale_ids):
-                raise PermissionDenied
+            # The site's Translate form offers only the user's languages (translation/views.py);
+            # this guards wagtail-localize's own, should its address ever be reached.
+            posted = request.POST.getlist("locales")
+            locales = Locale.objects.filter(
+                pk__in=[pk for pk in posted if pk.isascii() and pk.isdigit()]
+            )
+            for locale in locales:
+                if not can_edit_in_locale(request.user, locale.pk):
+                    return refusal(request, not_your_language(request.user, locale))
         if (
             match.url_name == "update_translations"
             and request.method == "POST"
@@ -84,15 +116,53 @@ class TranslationLocaleMiddleware:
         return None
 
 
+def language_names(user):
+    """The names of the languages `user` translates into, for messages."""
+    locale_ids = translatable_locale_ids(user)
+    locales = Locale.objects.all()
+    if locale_ids is not ALL_LOCALES:
+        locales = locales.filter(pk__in=locale_ids)
+    return ", ".join(str(locale.get_display_name()) for locale in locales.order_by("language_code"))
+
+
+def not_your_language(user, locale):
+    names = language_names(user)
+    if not names:
+        return _("You may not edit content in %(language)s: you edit in no language.") % {
+            "language": locale.get_display_name()
+        }
+    return _(
+        "You may not edit content in %(language)s: you translate into %(languages)s only. "
+        "Ask an editor if it should be yours."
+    ) % {"language": locale.get_display_name(), "languages": names}
+
+
+def refusal(request, reason):
+    """A refusal as Wagtail's `permission_denied` gives it, with the reason: back to the dashboard
+    with an error message. Requests from scripts (the translation editor saving a text, any
+    XMLHttpRequest) get a 403 with the reason instead."""
+    if request.method not in ("GET", "POST") or (
+        request.headers.get("x-requested-with") == "XMLHttpRequest"
+    ):
+        raise PermissionDenied(reason)
+    messages.error(request, reason)
+    return redirect("wagtailadmin_home")
+
+
 def can_change_page_structure(user, page):
     """Deleting or moving a page is for those who may add pages there, not for translators
     (Wagtail would let anyone with edit and publish rights delete or move a leaf page)."""
     return user.is_superuser or "add" in page.permissions_for_user(user).permissions
 
 
-def check_page_structure_change(user, pages):
-    if not all(can_change_page_structure(user, page) for page in pages):
-        raise PermissionDenied
+def page_structure_refusal(request, pages):
+    """A refusal when `request.user` may not delete or move `pages`, else None."""
+    if all(can_change_page_structure(request.user, page) for page in pages):
+        return None
+    return refusal(
+        request,
+        _("Only editors delete or move pages: you may edit and translate them, not move them."),
+    )
 
 
 def translators_for_locale(locale):

@@ -5,6 +5,7 @@ import re
 import tempfile
 
 import polib
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -15,8 +16,18 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import StringSegment, Translation
 
-from translation.localize_patches import TRANSLATION_ID_HEADER, user_can_edit_instance
-from translation.translators import can_edit_in_locale
+from translation.localize_patches import (
+    TRANSLATION_ID_HEADER,
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+    user_can_edit_instance,
+)
+from translation.translators import (
+    ALL_LOCALES,
+    can_edit_in_locale,
+    language_names,
+    translatable_locale_ids,
+)
 
 MAX_LISTED_PROBLEMS = 5
 
@@ -115,3 +126,34 @@ def upload_po_file(request, translation_id):
         translation.import_po(po, user=request.user, tool_name="PO File")
     messages.success(request, _("Imported the translations from the PO file."))
     return redirect(next_url)
+
+
+class OwnLanguagesMixin:
+    """wagtail-localize's Translate form, offering only the languages the user translates into."""
+
+    def get_form(self):
+        form = super().get_form()
+        locale_ids = translatable_locale_ids(self.request.user)
+        if locale_ids is ALL_LOCALES:
+            return form
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(pk__in=locale_ids)
+        field.error_messages["invalid_choice"] = _(
+            "You translate into %(languages)s only: choose one of them."
+        ) % {"languages": language_names(self.request.user) or "—"}
+        if not field.queryset:
+            field.help_text = _(
+                "This is translated into every language you translate into, or you translate "
+                "into none."
+            )
+        if len(field.queryset) < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
+        return form
+
+
+class OwnLanguagesPageTranslationView(OwnLanguagesMixin, SubmitPageTranslationView):
+    pass
+
+
+class OwnLanguagesSnippetTranslationView(OwnLanguagesMixin, SubmitSnippetTranslationView):
+    pass

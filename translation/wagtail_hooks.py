@@ -3,15 +3,23 @@ translators kept to their own languages."""
 
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from translation.coverage import get_translation_coverage
-from translation.translators import check_instance_locale, check_page_structure_change
-from translation.views import upload_po_file
+from translation.coverage_actions import coverage_for_user
+from translation.translators import instance_locale_refusal, page_structure_refusal
+from translation.views import (
+    OwnLanguagesPageTranslationView,
+    OwnLanguagesSnippetTranslationView,
+    upload_po_file,
+)
 
 
 class TranslationCoverageView(ReportView):
@@ -44,7 +52,8 @@ class TranslationCoverageView(ReportView):
 
     @cached_property
     def report(self):
-        return get_translation_coverage()
+        # Only the languages the user translates into, with the actions they may take.
+        return coverage_for_user(get_translation_coverage(), self.request.user)
 
     def get_queryset(self):
         # One row per language; the report is computed once per request.
@@ -79,7 +88,7 @@ def register_translation_coverage_menu_item():
 
 
 @hooks.register("register_admin_urls")
-def register_safe_po_upload_url():
+def register_safe_translation_urls():
     # Listed before wagtail-localize's own URLs (this app comes first in INSTALLED_APPS), so the
     # translation editor's "Upload PO file" reaches the all-or-nothing import.
     return [
@@ -88,31 +97,66 @@ def register_safe_po_upload_url():
             upload_po_file,
             name="cms_upload_po_file",
         ),
+        # The Translate forms, offering only the user's languages.
+        path(
+            "localize/submit/page/<int:page_id>/",
+            OwnLanguagesPageTranslationView.as_view(),
+            name="cms_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            OwnLanguagesSnippetTranslationView.as_view(),
+            name="cms_submit_snippet_translation",
+        ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_label_in_the_admin_language():
+    # Rendered in the request, so in the admin language of whoever opens the editor.
+    return format_html(
+        '<script src="{}" data-translation-label="{}"></script>',
+        versioned_static("translation/translation-editor.js"),
+        gettext("%(source)s to %(target)s translation"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def translation_editor_source_texts_in_their_own_direction():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', versioned_static("translation/translation-editor.css")
+    )
+
+
+# Each hook answers with a styled refusal (an error message on the dashboard) that Wagtail returns
+# in place of the view.
 
 
 @hooks.register("before_edit_snippet", order=-1)
 def refuse_snippets_in_other_languages(request, instance):
-    check_instance_locale(request.user, instance)
+    return instance_locale_refusal(request, instance)
 
 
 @hooks.register("before_delete_snippet", order=-1)
 def refuse_deleting_snippets_in_other_languages(request, instances):
     for instance in instances:
-        check_instance_locale(request.user, instance)
+        if response := instance_locale_refusal(request, instance):
+            return response
+    return None
 
 
 @hooks.register("before_delete_page")
 def refuse_deleting_pages_to_translators(request, page):
-    check_page_structure_change(request.user, [page])
+    return page_structure_refusal(request, [page])
 
 
 @hooks.register("before_move_page")
 def refuse_moving_pages_to_translators(request, page, destination):
-    check_page_structure_change(request.user, [page])
+    return page_structure_refusal(request, [page])
 
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_structure_changes_to_translators(request, action_type, objects, action):
     if action_type in ("delete", "move") and all(isinstance(obj, Page) for obj in objects):
-        check_page_structure_change(request.user, objects)
+        return page_structure_refusal(request, objects)
+    return None

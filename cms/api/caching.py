@@ -26,6 +26,8 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 API_PREFIX = "/api/"
+# Where cms/urls.py mounts what is not under i18n_patterns (besides single addresses).
+UNPREFIXED_PREFIXES = (API_PREFIX, "/admin/", "/documents/")
 PRIVATE = {"private": True, "no_store": True}
 # What a public response varies with: the representation (JSON or the browsable API), the
 # language of messages, CORS headers, and the token that would make it private.
@@ -141,13 +143,20 @@ class ApiCorsMiddleware(CorsMiddleware):
         return response
 
 
+def is_unprefixed_request(request):
+    """True for the addresses that live outside i18n_patterns: the APIs, the admin (its own API
+    included) and documents. A 404 there is final: Django would otherwise redirect it to
+    `/en/…`, which the site's catch-all page route answers with another 404."""
+    return request.path_info.startswith(UNPREFIXED_PREFIXES)
+
+
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware, except that an API 404 stays a 404: Django would redirect
-    `/api/v2/pages/99/` to `/en/api/v2/pages/99/` because the site's pages live under
-    i18n_patterns."""
+    """Django's LocaleMiddleware, except that a 404 outside the site's pages stays a 404: Django
+    would redirect `/api/v2/pages/99/` or `/admin/api/main/pages/14/` to `/en/…` because the
+    site's pages live under i18n_patterns."""
 
     def process_response(self, request, response):
-        if response.status_code == 404 and is_api_request(request):
+        if response.status_code == 404 and is_unprefixed_request(request):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())
             return response

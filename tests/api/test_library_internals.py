@@ -239,3 +239,30 @@ def test_the_v2_endpoints_listed_in_a_404_are_those_registered(client):
     for name in v2.ENDPOINTS:
         assert reverse(f"wagtailapi:{name}:listing").startswith(f"/api/v2/{name}/")
         assert f"{name}/" in message
+
+
+def test_wagtail_localize_translate_forms_still_offer_locales_from_get_form(english_home):
+    from translation.localize_patches import SubmitPageTranslationView
+
+    view = SubmitPageTranslationView()
+    view.request = type("Request", (), {"method": "GET", "GET": {}})()
+    view.object = english_home.get_children().first() or english_home
+    form = view.get_form()
+
+    assert "locales" in form.fields and hasattr(form.fields["locales"], "queryset"), (
+        "wagtail-localize's Translate form lost its `locales` field: the site's forms "
+        "(translation/views.py) narrow it to the user's languages"
+    )
+
+
+def test_the_site_answers_at_wagtail_localizes_translate_addresses():
+    from django.urls import resolve
+
+    page = reverse("wagtail_localize:submit_page_translation", args=[7])
+    snippet = reverse("wagtail_localize:submit_snippet_translation", args=["a", "b", "7"])
+
+    assert resolve(page).url_name == "cms_submit_page_translation", (
+        f"wagtail-localize's Translate form moved to {page}: translators would be offered "
+        "every language"
+    )
+    assert resolve(snippet).url_name == "cms_submit_snippet_translation"
