@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.localization import for_active_locale, localized_pages
 from core.preview import preview_client_root_url
+from core.scheduling import SchedulePublishingPanel
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
 
@@ -32,6 +33,9 @@ class SitePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    # Wagtail's, with publishing times to the minute in the site's time zone.
+    settings_panels = [SchedulePublishingPanel(), *Page.settings_panels[1:]]
 
     def get_meta_description(self):
         """The editor's search description, else the page's own introduction, as plain text."""

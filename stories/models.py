@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SitePage
+from core.scheduling import TimeZoneDatePanel
 from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
 from stories.publishing import (
@@ -291,7 +292,7 @@ class ConsentRecord(models.Model):
 
     panels = [
         PageChooserPanel("story", "stories.SurvivorStoryPage"),
-        FieldPanel("given_on"),
+        TimeZoneDatePanel("given_on"),
         MultiFieldPanel(
             [
                 FieldPanel("covers_web"),
@@ -301,9 +302,9 @@ class ConsentRecord(models.Model):
             ],
             heading=_("What the survivor agreed to"),
         ),
-        FieldPanel("expires_on"),
+        TimeZoneDatePanel("expires_on"),
         MultiFieldPanel(
-            [FieldPanel("withdrawn_on"), FieldPanel("withdrawal_reason")],
+            [TimeZoneDatePanel("withdrawn_on"), FieldPanel("withdrawal_reason")],
             heading=_("Withdrawal"),
         ),
         FieldPanel("signed_form"),
@@ -381,3 +382,22 @@ class StoryReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("Story review task")
         verbose_name_plural = _("Story review tasks")
+
+
+class ScheduledJobsRun(models.Model):
+    """When the scheduled jobs (scheduled publishing, consent enforcement) last ran to the end,
+    and where: one row, in the database, so that every app server's dashboard sees the worker
+    whichever machine it runs on (stories/scheduled_jobs.py)."""
+
+    finished_at = models.DateTimeField(_("finished at"))
+    host = models.CharField(_("host"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled jobs run")
+        verbose_name_plural = _("scheduled jobs runs")
+
+    def __str__(self):
+        return _("Scheduled jobs finished at %(time)s on %(host)s") % {
+            "time": timezone.localtime(self.finished_at).isoformat(timespec="seconds"),
+            "host": self.host,
+        }

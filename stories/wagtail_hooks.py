@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories.models import ConsentRecord
+from stories.scheduled_jobs import STALE_AFTER, is_stale, last_run
 
 CONSENT_DUE_DAYS = 30
 
@@ -101,3 +103,28 @@ def add_consent_due_panel(request, panels):
         .order_by("expires_on")
     )
     panels.append(ConsentDuePanel(list(records)))
+
+
+class ScheduledJobsPanel(Component):
+    """On the dashboard of those who publish: a warning when the scheduled jobs have not run for
+    STALE_AFTER, since then no scheduled page goes live or expires, and no story leaves the site
+    when its consent ends."""
+
+    name = "scheduled_jobs"
+    order = 50
+    template_name = "stories/admin/scheduled_jobs_panel.html"
+
+    def __init__(self, run):
+        self.run = run
+
+    def get_context_data(self, parent_context=None):
+        return {"run": self.run, "minutes": int(STALE_AFTER.total_seconds() // 60)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_jobs_panel(request, panels):
+    if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        return
+    run = last_run()
+    if is_stale(run):
+        panels.append(ScheduledJobsPanel(run))

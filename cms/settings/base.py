@@ -14,6 +14,7 @@ from cms.settings.headless import *  # noqa: F403
 from cms.settings.languages import *  # noqa: F403
 from cms.settings.logs import *  # noqa: F403
 from cms.settings.privacy import *  # noqa: F403
+from cms.settings.scheduling import *  # noqa: F403
 from cms.settings.sign_in import *  # noqa: F403
 from cms.settings.wagtail import *  # noqa: F403
 

@@ -16,4 +16,3 @@ WAGTAIL_I18N_ENABLED = True
 # Wagtail would otherwise offer editors LANGUAGE_CODE's language alone.
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "UTC"
