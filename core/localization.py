@@ -62,3 +62,59 @@ def untranslated_page_url(page, locale, request=None):
         slugs.append(current.slug)
         current = current.get_parent()
     return None
+
+
+def chosen_snippet_fields(model):
+    """The many-to-many fields of `model` whose choices are translatable snippets (topics,
+    regions, partners…), not pages."""
+    from modelcluster.fields import ParentalManyToManyField
+    from wagtail.models import Page, TranslatableMixin
+
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, ParentalManyToManyField)
+        and issubclass(field.related_model, TranslatableMixin)
+        and not issubclass(field.related_model, Page)
+    ]
+
+
+def keep_chosen_snippets_in_locale(page):
+    """Replaces the snippets chosen in `page`'s many-to-many fields by their translations into
+    the page's locale, so that a translation made by wagtail-localize (which copies its source's
+    choices) offers its own language's topics and regions. A snippet not translated into that
+    locale yet is left out; the next synchronisation after its translation brings it in."""
+    for field in chosen_snippet_fields(type(page)):
+        chosen = list(getattr(page, field.name).all())
+        if any(snippet.locale_id != page.locale_id for snippet in chosen):
+            translations = {
+                snippet.translation_key: snippet
+                for snippet in field.related_model.objects.filter(
+                    locale_id=page.locale_id,
+                    translation_key__in=[snippet.translation_key for snippet in chosen],
+                )
+            }
+            mapped = [translations.get(snippet.translation_key) for snippet in chosen]
+            getattr(page, field.name).set([snippet for snippet in mapped if snippet])
+
+
+def slug_of_translated_title(page):
+    """For a translation not published yet whose slug is still its source's (translators seldom
+    open the Promote tab): the slug of its translated title, free among its siblings. None
+    otherwise: a published address stays as it is."""
+    from django.utils.text import slugify
+    from wagtail.coreutils import find_available_slug
+    from wagtail.models import Page
+
+    if page.pk is None or page.first_published_at is not None or page.is_root():
+        return None
+    source = (
+        Page.objects.filter(translation_key=page.translation_key, slug=page.slug)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    title_slug = slugify(page.title, allow_unicode=True)
+    if source is None or source.title == page.title or not title_slug:
+        return None
+    parent = page.get_parent()
+    return find_available_slug(parent, title_slug, ignore_page_id=page.pk) if parent else None

@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
-from resources.models import ResourcePage, TopicsAndRegionsMixin
+from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
 
 
@@ -77,7 +77,7 @@ class HomePage(SitePage):
             .public()
             .filter(locale=self.locale, featured=True)
             .select_related("resource_type", "cover_image")
-            .order_by("-publication_date")[:6]
+            .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
         )
         context["latest_stories"] = (
             SurvivorStoryPage.objects.live()
@@ -95,7 +95,7 @@ class HomePage(SitePage):
             .public()
             .filter(locale=self.locale, featured=True)
             .select_related("locale", "resource_type", "cover_image")
-            .order_by("-publication_date")[:6]
+            .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
         )
 
     def api_latest_stories(self):
@@ -196,7 +196,13 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         index.SearchField("hashtag"),
     ]
 
-    override_translatable_fields = [SynchronizedField("hashtag", overridable=True)]
+    override_translatable_fields = [
+        SynchronizedField("hashtag", overridable=True),
+        # A translation has its source's choices, in its own language (SitePage.save).
+        SynchronizedField("partners"),
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+    ]
 
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
