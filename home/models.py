@@ -1,5 +1,6 @@
 """The site's shell: home page, standard pages, campaigns, navigation and per-language settings."""
 
+import calendar
 import datetime
 
 from django.db import models
@@ -16,8 +17,16 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
+from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
+
+
+def yearly_day(date, year):
+    """`date`'s day and month in `year`; 29 February is marked on the 28th in other years."""
+    if (date.month, date.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return date.replace(year=year)
 
 
 class HomePage(SitePage):
@@ -144,6 +153,8 @@ class CampaignIndexPage(SitePage):
 class CampaignPage(TopicsAndRegionsMixin, SitePage):
     """A campaign around an awareness day, e.g. World Day Against Trafficking in Persons."""
 
+    base_form_class = CampaignPageForm
+
     awareness_date = models.DateField(
         null=True,
         blank=True,
@@ -214,8 +225,8 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         if not self.awareness_date:
             return None
         today = today or datetime.date.today()
-        day = self.awareness_date.replace(year=today.year)
-        return day if day >= today else day.replace(year=today.year + 1)
+        day = yearly_day(self.awareness_date, today.year)
+        return day if day >= today else yearly_day(self.awareness_date, today.year + 1)
 
     @cached_property
     def related_live_pages(self):
