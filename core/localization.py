@@ -99,22 +99,30 @@ def keep_chosen_snippets_in_locale(page):
 
 
 def slug_of_translated_title(page):
-    """For a translation not published yet whose slug is still its source's (translators seldom
-    open the Promote tab): the slug of its translated title, free among its siblings. None
-    otherwise: a published address stays as it is."""
+    """For a translation whose slug is still its source's (translators seldom open the Promote
+    tab, and wagtail-localize then copies the source's slug on every synchronisation): the slug
+    of its translated title, free among its siblings, until it is first published; after that,
+    the slug it was published with, so that its address stays. None when there is nothing to
+    change."""
     from django.utils.text import slugify
     from wagtail.coreutils import find_available_slug
     from wagtail.models import Page
 
-    if page.pk is None or page.first_published_at is not None or page.is_root():
+    if page.pk is None or page.is_root():
         return None
     source = (
         Page.objects.filter(translation_key=page.translation_key, slug=page.slug)
         .exclude(pk=page.pk)
         .first()
     )
-    title_slug = slugify(page.title, allow_unicode=True)
-    if source is None or source.title == page.title or not title_slug:
+    if source is None:
         return None
+    if page.first_published_at is not None:
+        return Page.objects.filter(pk=page.pk).values_list("slug", flat=True).first()
+    if source.title == page.title:
+        return None
+    title_slug = slugify(page.title, allow_unicode=True)
     parent = page.get_parent()
-    return find_available_slug(parent, title_slug, ignore_page_id=page.pk) if parent else None
+    if not title_slug or parent is None:
+        return None
+    return find_available_slug(parent, title_slug, ignore_page_id=page.pk)

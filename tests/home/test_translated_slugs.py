@@ -2,6 +2,7 @@
 published, its address stays."""
 
 import pytest
+from django.test import TestCase
 from wagtail_localize.models import Translation
 
 from home.models import CampaignPage
@@ -27,5 +28,6 @@ def test_a_new_translation_takes_the_slug_of_its_translated_title(english_home, 
         source__object_id=campaign.translation_key, target_locale__language_code="fr"
     )
     translation.source.update_from_db()
-    translation.save_target(publish=True)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
     assert CampaignPage.objects.get(pk=french.pk).slug == "journée-mondiale"
