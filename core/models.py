@@ -17,7 +17,13 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import LinkBlock, SocialAccountBlock
-from core.localization import for_active_locale, localized_pages
+from core.localization import (
+    for_active_locale,
+    keep_chosen_snippets_in_locale,
+    localized_pages,
+    slug_of_translated_title,
+)
+from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
 from core.scheduling import SchedulePublishingPanel
 
@@ -29,13 +35,25 @@ HASHTAG_HELP = _("Without spaces, e.g. #WorldDayAgainstTrafficking.")
 class SitePage(HeadlessPreviewMixin, Page):
     """What every public page offers: a description and an image for shared links, a
     fallback to the original language for pages not translated yet, and a preview in the
-    headless frontend when one is configured (core/preview.py)."""
+    headless frontend when one is configured (core/preview.py). Its admin form offers the
+    snippets of the page's own language (core/page_forms.py)."""
+
+    base_form_class = LocalizedPageForm
 
     class Meta:
         abstract = True
 
     # Wagtail's, with publishing times to the minute in the site's time zone.
     settings_panels = [SchedulePublishingPanel(), *Page.settings_panels[1:]]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # Whatever saved it (the admin, wagtail-localize, a copy, a revision being published),
+        # a page keeps to its own language's snippets, and a new translation to a slug of its
+        # own language.
+        if update_fields is None:
+            keep_chosen_snippets_in_locale(self)
+            self.slug = slug_of_translated_title(self) or self.slug
+        return super().save(*args, update_fields=update_fields, **kwargs)
 
     def get_meta_description(self):
         """The editor's search description, else the page's own introduction, as plain text."""

@@ -1,5 +1,6 @@
 """The site's shell: home page, standard pages, campaigns, navigation and per-language settings."""
 
+import calendar
 import datetime
 
 from django.db import models
@@ -16,8 +17,16 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
-from resources.models import ResourcePage, TopicsAndRegionsMixin
+from home.page_forms import CampaignPageForm
+from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
+
+
+def yearly_day(date, year):
+    """`date`'s day and month in `year`; 29 February is marked on the 28th in other years."""
+    if (date.month, date.day) == (2, 29) and not calendar.isleap(year):
+        return datetime.date(year, 2, 28)
+    return date.replace(year=year)
 
 
 class HomePage(SitePage):
@@ -83,7 +92,7 @@ class HomePage(SitePage):
             .public()
             .filter(locale=self.locale, featured=True)
             .select_related("resource_type", "cover_image")
-            .order_by("-publication_date")[:6]
+            .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
         )
         context["latest_stories"] = (
             SurvivorStoryPage.objects.live()
@@ -101,7 +110,7 @@ class HomePage(SitePage):
             .public()
             .filter(locale=self.locale, featured=True)
             .select_related("locale", "resource_type", "cover_image")
-            .order_by("-publication_date")[:6]
+            .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
         )
 
     def api_latest_stories(self):
@@ -158,6 +167,8 @@ class CampaignIndexPage(SitePage):
 
 class CampaignPage(TopicsAndRegionsMixin, SitePage):
     """A campaign around an awareness day, e.g. World Day Against Trafficking in Persons."""
+
+    base_form_class = CampaignPageForm
 
     awareness_date = models.DateField(
         null=True,
@@ -232,7 +243,13 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         index.SearchField("hashtag"),
     ]
 
-    override_translatable_fields = [SynchronizedField("hashtag", overridable=True)]
+    override_translatable_fields = [
+        SynchronizedField("hashtag", overridable=True),
+        # A translation has its source's choices, in its own language (SitePage.save).
+        SynchronizedField("partners"),
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+    ]
 
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
@@ -244,8 +261,8 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         if not self.awareness_date:
             return None
         today = today or datetime.date.today()
-        day = self.awareness_date.replace(year=today.year)
-        return day if day >= today else day.replace(year=today.year + 1)
+        day = yearly_day(self.awareness_date, today.year)
+        return day if day >= today else yearly_day(self.awareness_date, today.year + 1)
 
     @cached_property
     def related_live_pages(self):

@@ -1,6 +1,7 @@
 """The resource library: reports, briefs, legal tools, videos, and the taxonomies that sort them."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -99,6 +100,9 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+FEATURED_RESOURCES_SHOWN = 6
+
+
 class TopicsAndRegionsMixin:
     """For pages with `topics` and `regions`: both read in the page's own language."""
 
@@ -190,7 +194,13 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
     )
     featured = models.BooleanField(
         default=False,
-        help_text=_("Featured resources are shown on the home page."),
+        help_text=format_lazy(
+            _(
+                "Featured resources are shown on the home page: only the {count} with the "
+                "latest publication dates, newest first. Untick older ones to make room."
+            ),
+            count=FEATURED_RESOURCES_SHOWN,
+        ),
         verbose_name=_("featured"),
     )
 
@@ -214,6 +224,9 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         index.FilterField("publication_date"),
         index.FilterField("featured"),
     ]
+
+    # A translation has its source's topics and regions, in its own language (SitePage.save).
+    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("regions")]
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []

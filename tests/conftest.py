@@ -213,7 +213,8 @@ def page_form():
             fields |= {
                 "intro": page.intro,
                 "hashtag": page.hashtag,
-                "awareness_date": "2026-07-30",
+                "awareness_date_0": "30",
+                "awareness_date_1": "7",
                 "body": streamfield([]),
                 "calls_to_action": streamfield([]),
                 "related_pages": streamfield([]),
