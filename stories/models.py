@@ -23,8 +23,8 @@ from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
 from stories.publishing import (
     consent_forms_collection,
-    consent_problem,
     keep_draft_without_consent,
+    publish_problem,
     refuse_publishing_without_consent,
 )
 
@@ -348,11 +348,12 @@ class ConsentRecord(models.Model):
 
 
 class StoryReviewTask(AbstractGroupApprovalTask):
-    """Group approval that cannot approve (and so publish) a story without valid consent."""
+    """Group approval that cannot approve (and so publish) a story without valid consent, or a
+    story translation with machine texts no person has checked."""
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if isinstance(obj, SurvivorStoryPage) and consent_problem(obj):
+        if isinstance(obj, SurvivorStoryPage) and publish_problem(obj):
             return [action for action in actions if not action[0].startswith("approve")]
         return actions
 

@@ -59,6 +59,11 @@ def register_story_log_actions(actions):
         _("Publishing refused because the story has no valid consent"),
     )
     actions.register_action(
+        "stories.publish_refused.machine_text",
+        _("Publishing refused: unchecked machine translation"),
+        _("Publishing refused because machine-translated texts have not been checked by a person"),
+    )
+    actions.register_action(
         "stories.unpublish.consent",
         _("Unpublish: consent no longer valid"),
         _("Unpublished because the consent expired, was withdrawn or does not cover this page"),

@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from translation.coverage import get_translation_coverage
+from translation.handoff import handle_translation_editor_post
 from translation.translators import check_instance_locale, check_page_structure_change
 from translation.views import upload_po_file
 
@@ -116,3 +117,10 @@ def refuse_moving_pages_to_translators(request, page, destination):
 def refuse_bulk_structure_changes_to_translators(request, action_type, objects, action):
     if action_type in ("delete", "move") and all(isinstance(obj, Page) for obj in objects):
         check_page_structure_change(request.user, objects)
+
+
+@hooks.register("before_edit_page", order=-1)
+def hand_off_translations(request, page):
+    # Before wagtail-localize's own hook, which serves its translation editor in place of the
+    # page editor: Submit for review, and the checks before publishing machine text.
+    return handle_translation_editor_post(request, page)
