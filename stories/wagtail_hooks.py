@@ -12,6 +12,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories.models import ConsentRecord
+from stories.panels import (
+    StoriesAwaitingConsentPanel,
+    StoriesTakenDownPanel,
+    stories_awaiting_consent,
+    stories_taken_down_for,
+)
 
 CONSENT_DUE_DAYS = 30
 
@@ -106,3 +112,16 @@ def add_consent_due_panel(request, panels):
         .order_by("expires_on")
     )
     panels.append(ConsentDuePanel(list(records)))
+
+
+@hooks.register("construct_homepage_panels")
+def add_stories_awaiting_consent_panel(request, panels):
+    if request.user.has_perm("stories.change_consentrecord"):
+        panels.append(StoriesAwaitingConsentPanel(stories_awaiting_consent()))
+
+
+@hooks.register("construct_homepage_panels")
+def add_stories_taken_down_panel(request, panels):
+    stories = stories_taken_down_for(request.user)
+    if stories:
+        panels.append(StoriesTakenDownPanel(stories))

@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from translation.coverage import get_translation_coverage
+from translation.dashboard import translators_queue_panel
 from translation.handoff import handle_translation_editor_post
 from translation.translators import check_instance_locale, check_page_structure_change
 from translation.views import upload_po_file
@@ -124,3 +125,10 @@ def hand_off_translations(request, page):
     # Before wagtail-localize's own hook, which serves its translation editor in place of the
     # page editor: Submit for review, and the checks before publishing machine text.
     return handle_translation_editor_post(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queue_panel(request, panels):
+    panel = translators_queue_panel(request.user)
+    if panel is not None:
+        panels.append(panel)
