@@ -12,6 +12,11 @@ wagtail-localize.
 - The site's upload is served at the address of wagtail-localize's own upload view
   (`wagtail_localize:upload_pofile`, mounted before it by translation/wagtail_hooks.py), so that
   the translation editor's "Upload PO file" reaches it.
+- The translation editor's hand-off (translation/handoff.py): the site's `before_edit_page` hook
+  runs before wagtail-localize's (which serves its editor in place of the page editor) to answer
+  *Submit for review* and check *Publish* (its POST `action=publish`), and
+  templates/wagtail_localize/admin/edit_translation.html extends wagtail-localize's template,
+  reading the `translation` and `instance` it is given.
 """
 
 from wagtail_localize.views.edit_translation import user_can_edit_instance
