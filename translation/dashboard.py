@@ -64,11 +64,12 @@ class TranslationQueuePanel(Component):
 
 
 def translators_queue_panel(user):
-    """The queue of a translator (who edits in some languages, not the default one), or None."""
+    """The queue of a translator, or None: translators edit in some languages but not the
+    default one (editors, moderators and story reviewers, who edit in every language, have their
+    reviews and recent edits instead)."""
     locale_ids = translatable_locale_ids(user)
-    if locale_ids is ALL_LOCALES or not locale_ids:
+    if locale_ids is ALL_LOCALES or not locale_ids or Locale.get_default().pk in locale_ids:
         return None
-    locale_ids = set(locale_ids) - {Locale.get_default().pk}
     queue = sorted(
         translation_queue(locale_ids), key=lambda item: -(item.untranslated + item.machine)
     )
