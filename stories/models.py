@@ -10,7 +10,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
@@ -19,13 +18,14 @@ from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.models import SitePage
+from core.page_forms import LocalizedPageForm
 from core.scheduling import TimeZoneDatePanel
 from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
 from stories.publishing import (
     consent_forms_collection,
-    consent_problem,
     keep_draft_without_consent,
+    publish_problem,
     refuse_publishing_without_consent,
 )
 
@@ -73,7 +73,7 @@ CONTENT_WARNINGS = [
 ]
 
 
-class SurvivorStoryPageForm(WagtailAdminPageForm):
+class SurvivorStoryPageForm(LocalizedPageForm):
     content_warning_topics = forms.MultipleChoiceField(
         label=_("Content warnings"),
         choices=CONTENT_WARNINGS,
@@ -367,11 +367,12 @@ class ConsentRecord(models.Model):
 
 
 class StoryReviewTask(AbstractGroupApprovalTask):
-    """Group approval that cannot approve (and so publish) a story without valid consent."""
+    """Group approval that cannot approve (and so publish) a story without valid consent, or a
+    story translation with machine texts no person has checked."""
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if isinstance(obj, SurvivorStoryPage) and consent_problem(obj):
+        if isinstance(obj, SurvivorStoryPage) and publish_problem(obj):
             return [action for action in actions if not action[0].startswith("approve")]
         return actions
 

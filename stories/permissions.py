@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
-from stories.publishing import consent_problem
+from stories.publishing import publish_problem
 
 PUBLISH_PERMISSION = "stories.publish_survivorstory"
 
@@ -17,14 +17,20 @@ def is_story_reviewer(user):
 
 
 class SurvivorStoryPermissionTester(PagePermissionTester):
-    """Wagtail's page permissions, narrowed: publishing a story needs the reviewer permission
-    and valid consent. Unpublishing stays with everyone who may publish in the tree, so that
-    any editor can take a story down at once."""
+    """Wagtail's page permissions, narrowed: publishing a story needs the reviewer permission,
+    valid consent and no unchecked machine translation. Unpublishing stays with everyone who may
+    publish in the tree, so that any editor can take a story down at once. Deleting a story is
+    for those who may add stories, not for translators and reviewers (the rule of
+    translation/translators.py, which would otherwise refuse a Delete the admin offers)."""
 
     def can_publish(self):
         return (
-            super().can_publish() and is_story_reviewer(self.user) and self.consent_problem is None
+            super().can_publish() and is_story_reviewer(self.user) and self.publish_problem is None
         )
+
+    def can_delete(self, ignore_bulk=False):
+        may_add = self.user.is_superuser or "add" in self.permissions
+        return may_add and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_unschedule(self):
         return super().can_publish()
@@ -33,8 +39,8 @@ class SurvivorStoryPermissionTester(PagePermissionTester):
         return super().can_publish()
 
     @cached_property
-    def consent_problem(self):
-        return consent_problem(self.page)
+    def publish_problem(self):
+        return publish_problem(self.page)
 
 
 class StoryIndexPermissionTester(PagePermissionTester):
@@ -57,7 +63,7 @@ def translations_publish_problem(user, source):
         )
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         page = story.get_translation_or_none(translation.target_locale)
-        problem = page and consent_problem(page)
+        problem = page and publish_problem(page)
         if problem:
             return problem
     return None

@@ -1,6 +1,9 @@
 """The consent rules of survivor stories, on every path that can put one on the site.
 
-- Nobody publishes a story, or a translation of it, without valid consent (`consent_problem`):
+- Nobody publishes a story, or a translation of it, without valid consent (`consent_problem`),
+  nor a translation that still has machine-translated texts no person has checked
+  (`machine_text_problem`: a story's words are the survivor's, and a wrong translation can hurt
+  them). Both make `publish_problem`:
   the admin hides *Publish*, the review task offers no *Approve*, bulk publishing, the
   translation editor and API v3 refuse (the permission checks of stories/permissions.py),
   scheduled and programmatic publishing raise `StoryConsentError`, and a copy or any other save
@@ -18,8 +21,11 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import Collection, CollectionViewRestriction, Revision
+
+from core.machine_text import unchecked_machine_texts
 
 logger = logging.getLogger(__name__)
 
@@ -69,16 +75,39 @@ def consent_problem(page, on=None):
     return record.problem_for(page, on=on)
 
 
+def machine_text_problem(page):
+    """Why `page` (a story translation) may not be published because of its machine-translated
+    texts, or None."""
+    count = unchecked_machine_texts(page).count() if page.pk else 0
+    if not count:
+        return None
+    return ngettext(
+        "This story translation still has %(count)s machine-translated text that no person has "
+        "checked. A story's words are the survivor's and a wrong translation can hurt them: a "
+        "translator edits or confirms it before the story is published.",
+        "This story translation still has %(count)s machine-translated texts that no person has "
+        "checked. A story's words are the survivor's and a wrong translation can hurt them: a "
+        "translator edits or confirms each one before the story is published.",
+        count,
+    ) % {"count": count}
+
+
+def publish_problem(page):
+    """Why `page` (a survivor story in any language) may not be published now, or None."""
+    return consent_problem(page) or machine_text_problem(page)
+
+
 def refuse_publishing_without_consent(page, user=None):
+    """Raise StoryConsentError (and record it in the audit log) when `page` may not be
+    published: no valid consent, or machine texts no person has checked."""
     problem = consent_problem(page)
+    action = "stories.publish_refused"
+    if problem is None:
+        problem = machine_text_problem(page)
+        action = "stories.publish_refused.machine_text"
     if problem is None:
         return
-    log(
-        instance=page,
-        action="stories.publish_refused",
-        user=user,
-        data={"reason": str(problem)},
-    )
+    log(instance=page, action=action, user=user, data={"reason": str(problem)})
     raise StoryConsentError(str(problem))
 
 

@@ -13,6 +13,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from stories.models import ConsentRecord
+from stories.panels import (
+    StoriesAwaitingConsentPanel,
+    StoriesTakenDownPanel,
+    stories_awaiting_consent,
+    stories_taken_down_for,
+)
 from stories.scheduled_jobs import STALE_AFTER, is_stale, last_run
 
 CONSENT_DUE_DAYS = 30
@@ -59,6 +65,11 @@ def register_story_log_actions(actions):
         "stories.publish_refused",
         _("Publishing refused: no valid consent"),
         _("Publishing refused because the story has no valid consent"),
+    )
+    actions.register_action(
+        "stories.publish_refused.machine_text",
+        _("Publishing refused: unchecked machine translation"),
+        _("Publishing refused because machine-translated texts have not been checked by a person"),
     )
     actions.register_action(
         "stories.unpublish.consent",
@@ -128,3 +139,16 @@ def add_scheduled_jobs_panel(request, panels):
     run = last_run()
     if is_stale(run):
         panels.append(ScheduledJobsPanel(run))
+
+
+@hooks.register("construct_homepage_panels")
+def add_stories_awaiting_consent_panel(request, panels):
+    if request.user.has_perm("stories.change_consentrecord"):
+        panels.append(StoriesAwaitingConsentPanel(stories_awaiting_consent()))
+
+
+@hooks.register("construct_homepage_panels")
+def add_stories_taken_down_panel(request, panels):
+    stories = stories_taken_down_for(request.user)
+    if stories:
+        panels.append(StoriesTakenDownPanel(stories))

@@ -16,6 +16,11 @@ wagtail-localize.
   forms, whose `get_form()` gives a form with a `locales` field of every locale. The site's
   forms (translation/views.py) narrow it to the user's languages, served at the same addresses
   (mounted before wagtail-localize's by translation/wagtail_hooks.py).
+- The translation editor's hand-off (translation/handoff.py): the site's `before_edit_page` hook
+  runs before wagtail-localize's (which serves its editor in place of the page editor) to answer
+  *Submit for review* and check *Publish* (its POST `action=publish`), and
+  templates/wagtail_localize/admin/edit_translation.html extends wagtail-localize's template,
+  reading the `translation` and `instance` it is given.
 """
 
 from wagtail_localize.views.edit_translation import user_can_edit_instance

@@ -14,6 +14,8 @@ from wagtail.models import Page
 
 from translation.coverage import get_translation_coverage
 from translation.coverage_actions import coverage_for_user
+from translation.dashboard import translators_queue_panel
+from translation.handoff import handle_translation_editor_post
 from translation.translators import instance_locale_refusal, page_structure_refusal
 from translation.views import (
     OwnLanguagesPageTranslationView,
@@ -160,3 +162,17 @@ def refuse_bulk_structure_changes_to_translators(request, action_type, objects, 
     if action_type in ("delete", "move") and all(isinstance(obj, Page) for obj in objects):
         return page_structure_refusal(request, objects)
     return None
+
+
+@hooks.register("before_edit_page", order=-1)
+def hand_off_translations(request, page):
+    # Before wagtail-localize's own hook, which serves its translation editor in place of the
+    # page editor: Submit for review, and the checks before publishing machine text.
+    return handle_translation_editor_post(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_queue_panel(request, panels):
+    panel = translators_queue_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

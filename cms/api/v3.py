@@ -37,7 +37,7 @@ from cms.api import limits, ninja_patches, openapi, representations, schemas, si
 from cms.api.fields import optimise_queryset
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from resources.models import Partner, Region, ResourceType, Topic
-from stories.publishing import StoryConsentError, consent_problem
+from stories.publishing import StoryConsentError, publish_problem
 
 SNIPPET_ENDPOINTS = {
     "resource-types": ResourceType,
@@ -275,7 +275,7 @@ def explain_story_publishing_refusal(request: HttpRequest, exc: PermissionDenied
         return problem_response(status=403, detail=str(exc))
     if is_publishing_refusal(request, exc) and request.user.is_authenticated:
         story = SurvivorStoryPage.objects.filter(pk=page_id).first() if page_id else None
-        problem = story and consent_problem(story)
+        problem = story and publish_problem(story)
         if problem:
             return problem_response(status=403, detail=f"{exc} {problem}")
         if page_id is None and creates(request, SurvivorStoryPage):

@@ -219,6 +219,34 @@ def test_wagtail_localize_still_has_what_the_po_upload_relies_on():
     assert "user" in inspect.signature(Translation.import_po).parameters
 
 
+def test_wagtail_localize_still_has_what_the_translation_hand_off_relies_on():
+    """translation/handoff.py answers the translation editor's POSTs before wagtail-localize's
+    own `before_edit_page` hook, and templates/wagtail_localize/admin/edit_translation.html
+    extends wagtail-localize's editor template, adding the hand-off under its `content`."""
+    from pathlib import Path
+
+    import wagtail_localize
+    from wagtail import hooks
+    from wagtail_localize import wagtail_hooks as localize_hooks
+    from wagtail_localize.views import edit_translation
+
+    from translation import wagtail_hooks as site_hooks
+
+    editor_hooks = hooks.get_hooks("before_edit_page")
+    assert editor_hooks.index(site_hooks.hand_off_translations) < editor_hooks.index(
+        localize_hooks.before_edit_page
+    ), "wagtail-localize's editor would answer Submit and Publish before the site's checks"
+    template = Path(wagtail_localize.__file__).parent / (
+        "templates/wagtail_localize/admin/edit_translation.html"
+    )
+    assert "{% block content %}" in template.read_text(), (
+        "wagtail-localize's editor template has no `content` block: the hand-off disappears"
+    )
+    source = inspect.getsource(edit_translation.edit_translation)
+    for name in ('"translation": translation', '"instance": instance', '"publish"'):
+        assert name in source, f"wagtail-localize's editor no longer has {name}"
+
+
 # Wagtail's API v2 ---------------------------------------------------------------------------------
 
 

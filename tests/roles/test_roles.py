@@ -320,6 +320,42 @@ def see_consent_in_site_history(attempt):
     return opens(attempt.client.get(reverse("wagtailadmin_reports:site_history")), str(record))
 
 
+def french_story_translation(attempt):
+    """A draft French translation, made with wagtail-localize, of a live English story."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    english = attempt.new_story(live=True)
+    source, _ = TranslationSource.get_or_create_from_instance(english)
+    translation = Translation.objects.create(source=source, target_locale=locale("fr"))
+    translation.save_target(publish=False)
+    return english.get_translation(locale("fr"))
+
+
+def submit_a_story_translation_from_the_translation_editor(attempt):
+    french = french_story_translation(attempt)
+    attempt.client.post(reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "submit"})
+    return SurvivorStoryPage.objects.get(pk=french.pk).workflow_in_progress
+
+
+def on_dashboard_panel(attempt, panel_id, text):
+    """Whether the dashboard shows `text` in its panel `panel_id`."""
+    response = attempt.client.get(reverse("wagtailadmin_home"))
+    if not opens(response) or f'id="{panel_id}' not in response.content.decode():
+        return False
+    panel = response.content.decode().split(f'id="{panel_id}', 1)[1].split("</section>", 1)[0]
+    return text in panel
+
+
+def see_a_story_translation_waiting_for_review(attempt):
+    french = in_review(french_story_translation(attempt))
+    return on_dashboard_panel(attempt, "awaiting-review", french.get_admin_display_title())
+
+
+def see_stories_waiting_for_consent(attempt):
+    story = attempt.new_story(consent=False, title=f"Untold {attempt.user.username}")
+    return on_dashboard_panel(attempt, "stories-awaiting-consent", story.title)
+
+
 def open_admin(url):
     def probe(attempt):
         return opens(attempt.client.get(url if url.startswith("/") else reverse(url)))
@@ -345,8 +381,14 @@ MATRIX = [
     ("publish a story in bulk", publish_in_bulk(story()), {REVIEWERS}),
     ("publish a story through API v3", publish_through_api(story()), {REVIEWERS}),
     ("unpublish a story", unpublish_story, EDITING | {REVIEWERS}),
+    ("submit a French story translation from the translation editor",
+     submit_a_story_translation_from_the_translation_editor, EDITING | {REVIEWERS, FRENCH}),
+    ("see a story translation waiting for review on the dashboard",
+     see_a_story_translation_waiting_for_review, {REVIEWERS}),
     # Consent: story custodians only; nobody deletes a record.
     ("open the consent records", open_admin(CONSENT_RECORDS), {CUSTODIANS}),
+    ("see stories waiting for consent on the dashboard", see_stories_waiting_for_consent,
+     {CUSTODIANS}),
     ("add a consent record", add_consent_record, {CUSTODIANS}),
     ("edit a consent record", edit_consent_record, {CUSTODIANS}),
     ("delete a consent record", delete_consent_record, NOBODY),

@@ -246,6 +246,44 @@ def test_machine_translation_is_a_draft_until_a_person_publishes(
     editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
     assert "not a real translation" in editor
 
+    asked = publish_translation(admin_client, draft, django_capture_on_commit_callbacks)
+    assert asked.status_code == 200
+    assert "machine translation" in asked.content.decode()
+    assert "Publish with machine translation" in asked.content.decode()
+    draft.refresh_from_db()
+    assert not draft.live, "a person confirms before machine text is published"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+            {"action": "publish", "confirm-machine-text": "1"},
+        )
+    draft.refresh_from_db()
+    assert draft.live
+
+
+@pytest.mark.django_db
+def test_a_machine_text_a_person_edits_loses_its_mark_and_publishes_without_asking(
+    admin_client, django_capture_on_commit_callbacks
+):
+    source = new_english_page(StandardPage)
+    admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[source.pk]),
+        {"locales": [locale("sw").pk]},
+    )
+    translation = translation_into(source, "sw")
+    draft = source.get_translation(locale("sw"))
+    admin_client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert "machine translations that no person has checked" in editor
+
+    translate_every_segment(admin_client, translation, "[sw]")
+
+    assert not StringTranslation.objects.filter(
+        context__object_id=source.translation_key, locale=locale("sw"), translation_type="machine"
+    ).exists()
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk])).content.decode()
+    assert "no person has checked" not in editor
     publish_translation(admin_client, draft, django_capture_on_commit_callbacks)
     draft.refresh_from_db()
     assert draft.live
