@@ -79,7 +79,9 @@ def restore(name):
     """Empty the database and load snapshot `name` back. Sequences run on (new rows never take
     a snapshot's keys) and the flush recreates nothing (the snapshot has the content types and
     permissions, under their own keys)."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
+    from django.core.management.color import no_style
 
     call_command(
         "flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True
@@ -87,6 +89,11 @@ def restore(name):
     ContentType.objects.clear_cache()  # the keys of the content types just deleted
     connection.creation.deserialize_db_from_string(_snapshots[name])
     ContentType.objects.clear_cache()
+    # As loaddata does: after a flush that reset them, sequences would hand out the keys just
+    # loaded (PostgreSQL; SQLite needs nothing).
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
 
 
 def build_test_site():
