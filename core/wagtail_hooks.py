@@ -1,7 +1,4 @@
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.staticfiles import versioned_static
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,8 +25,3 @@ class SiteViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteViewSetGroup)
-
-
-@hooks.register("insert_global_admin_css")
-def admin_fixes():
-    return format_html('<link rel="stylesheet" href="{}">', versioned_static("core/admin.css"))

@@ -11,6 +11,11 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-passphrase-for-tests"
 WIDTHS = [(1280, 900), (360, 740)]
+# Reproduced, not fixed yet: at 1280 px the open picker (appended to the dialog, below the go-live
+# field) covers "Save schedule"; at 360 px it does not.
+LAPTOP_PICKER_COVERS_SAVE = pytest.mark.xfail(
+    strict=True, reason="the date picker covers 'Save schedule' at 1280 px"
+)
 
 
 @pytest.fixture
@@ -48,7 +53,7 @@ def is_reachable(page, locator):
 
 @pytest.mark.parametrize(
     "size",
-    WIDTHS,
+    [pytest.param(WIDTHS[0], marks=LAPTOP_PICKER_COVERS_SAVE), WIDTHS[1]],
     ids=lambda size: f"{size[0]}px",
 )
 def test_save_schedule_stays_in_reach_with_the_picker_open(browser, live_server, admin_user, size):
