@@ -20,6 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.models import SitePage
 from core.page_forms import LocalizedPageForm
 from core.scheduling import TimeZoneDatePanel
+from stories.content_warnings import CONTENT_WARNINGS
 from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
 from stories.publishing import (
@@ -58,19 +59,6 @@ class StoryIndexPage(SitePage):
 
     class Meta:
         verbose_name = _("story index page")
-
-
-CONTENT_WARNINGS = [
-    ("sexual-violence", _("Sexual violence")),
-    ("sexual-exploitation", _("Sexual exploitation")),
-    ("physical-violence", _("Physical violence")),
-    ("child-abuse", _("Abuse of children")),
-    ("coercion", _("Coercion and threats")),
-    ("online-abuse", _("Online abuse")),
-    ("self-harm", _("Self-harm or suicide")),
-    ("substance-abuse", _("Drug or alcohol abuse")),
-    ("death", _("Death")),
-]
 
 
 class SurvivorStoryPageForm(LocalizedPageForm):

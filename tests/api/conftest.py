@@ -49,8 +49,12 @@ def locale(code):
     return Locale.objects.get(language_code=code)
 
 
-def in_language(model, code, **filters):
-    """The first page (or snippet) of `model` in language `code`."""
+def in_language(model, code, slug=None, **filters):
+    """The first page (or snippet) of `model` in language `code`; with `slug`, the translation
+    of the English one with that slug (a translation takes the slug of its translated title)."""
+    if slug is not None:
+        english = model.objects.get(locale__language_code="en", slug=slug)
+        filters["translation_key"] = english.translation_key
     return model.objects.filter(locale__language_code=code, **filters).order_by("pk").first()
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from resources.models import ResourcePage
-from tests.api.conftest import get_json, locale
+from tests.api.conftest import get_json, in_language, locale
 
 pytestmark = pytest.mark.usefixtures("api_site")
 
@@ -99,7 +99,7 @@ def test_library_is_paginated_with_a_total_count(client):
 
 @pytest.mark.django_db
 def test_library_searches_in_one_language(client):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
+    french = in_language(ResourcePage, "fr", slug="regulating-platforms")
     english = french.get_translation(locale("en"))
 
     found = library(client, locale="fr", search="plateformes")
@@ -137,7 +137,7 @@ def test_publication_date_filters_exactly(client):
 
 @pytest.mark.django_db
 def test_v3_searches_pages_in_the_language_of_locale(client):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
+    french = in_language(ResourcePage, "fr", slug="regulating-platforms")
 
     found = get_json(
         client,
@@ -156,7 +156,7 @@ def test_v3_searches_pages_in_the_language_of_locale(client):
 )
 @pytest.mark.parametrize("api", ["/api/v2/pages/", "/api/v3/pages/"])
 def test_search_stems_words_in_the_language_of_locale(client, api):
-    french = ResourcePage.objects.get(locale=locale("fr"), slug="regulating-platforms")
+    french = in_language(ResourcePage, "fr", slug="regulating-platforms")
 
     found = get_json(
         client,
