@@ -2,8 +2,10 @@
 metadata, untranslated-child routing, headless preview), and the per-language site settings and
 navigation snippets."""
 
+import re
 from collections import namedtuple
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -19,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.localization import for_active_locale, localized_pages
 from core.preview import preview_client_root_url
+from core.representations import public_page_ids
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
 
@@ -94,6 +97,17 @@ class SiteSettings(TranslatableMixin, models.Model):
         default="https://www.bbc.com/weather",
         help_text=_("The neutral site the quick-exit button opens, e.g. a weather page."),
     )
+    browse_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A page on browsing safely (private browsing, clearing the history), linked beside "
+            "the quick exit. Visitors see its translation in their language."
+        ),
+    )
     social_accounts = StreamField([("account", SocialAccountBlock())], blank=True)
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -119,7 +133,10 @@ class SiteSettings(TranslatableMixin, models.Model):
             ],
             heading=_("Newsletter"),
         ),
-        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_url"), FieldPanel("browse_safely_page")],
+            heading=_("Quick exit"),
+        ),
         FieldPanel("social_accounts"),
         FieldPanel("default_share_image"),
     ]
@@ -133,7 +150,68 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())
+        return for_active_locale(cls.objects.select_related("browse_safely_page"))
+
+    @cached_property
+    def browse_safely(self):
+        """The browse-safely page in the active language (its live translation, else the page
+        itself), or None when visitors cannot open it."""
+        page = self.browse_safely_page
+        if page is None:
+            return None
+        page = page.localized
+        return page if page.live and page.pk in public_page_ids([page]) else None
+
+
+PHONE_NUMBER = RegexValidator(
+    r"^\+?[0-9][0-9 ()-]{1,30}$",
+    _("Enter a phone number of digits, spaces and dashes, e.g. +254 20 123 4567 or 1195."),
+)
+
+
+class Helpline(TranslatableMixin, models.Model):
+    """A helpline people can call, shown on stories and campaigns (the helplines block)."""
+
+    country = models.CharField(
+        max_length=80, help_text=_("Where the helpline answers, e.g. Kenya or International.")
+    )
+    name = models.CharField(max_length=120, help_text=_("Who answers, as callers know them."))
+    phone = models.CharField(
+        max_length=32,
+        validators=[PHONE_NUMBER],
+        help_text=_("The number as people dial it in the country; the same in every language."),
+    )
+    hours = models.CharField(
+        max_length=120, blank=True, help_text=_("When it answers, e.g. Every day, 24 hours.")
+    )
+    note = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text=_("What callers should know, e.g. free of charge, languages spoken."),
+    )
+
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
+
+    panels = [
+        FieldPanel("country"),
+        FieldPanel("name"),
+        FieldPanel("phone"),
+        FieldPanel("hours"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["country", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    @property
+    def phone_link(self):
+        """The number as a tel: address (digits and a leading plus only)."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone)
 
 
 class NavigationMenu(TranslatableMixin, models.Model):

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES, HelplinesBlock
 from core.models import SitePage
 from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
@@ -131,6 +131,13 @@ class SurvivorStoryPage(SitePage):
     related_campaign = models.ForeignKey(
         "home.CampaignPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    support = StreamField(
+        [("helplines", HelplinesBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("where to find help"),
+        help_text=_("Helplines shown after the story, for readers it affects."),
+    )
 
     content_panels = Page.content_panels + [
         ConsentStatusPanel(),
@@ -145,6 +152,7 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("quote"),
         FieldPanel("body"),
         FieldPanel("image"),
+        FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
     search_fields = Page.search_fields + [
