@@ -164,8 +164,8 @@ class SiteSettings(TranslatableMixin, models.Model):
 
 
 PHONE_NUMBER = RegexValidator(
-    r"^\+?[0-9][0-9 ()-]{1,30}$",
-    _("Enter a phone number of digits, spaces and dashes, e.g. +254 20 123 4567 or 1195."),
+    r"^\+?\(?[0-9][0-9 ()-]{1,30}$",
+    _("Enter a phone number of digits, spaces, dashes and brackets, e.g. +254 20 123 4567."),
 )
 
 
