@@ -452,7 +452,7 @@ HELPLINES = [
     {
         "key": "kenya",
         "country": "Kenya",
-        "name": "Example support line (Kenya)",
+        "name": "Example support line",
         "phone": "+254 000 000 111",
         "hours": "Every day, 24 hours",
         "note": "Demo entry: this number does not connect. A real site lists a helpline it has checked.",
@@ -460,7 +460,7 @@ HELPLINES = [
     {
         "key": "malawi",
         "country": "Malawi",
-        "name": "Example support line (Malawi)",
+        "name": "Example support line",
         "phone": "+265 000 000 222",
         "hours": "Monday to Friday, 8:00 to 17:00",
         "note": "Demo entry: this number does not connect. A real site lists a helpline it has checked.",

@@ -140,8 +140,7 @@ STRINGS = {
     "Make a donation": "تبرّعوا",
     "Your gift funds legal reform and support for survivors.": "يموّل تبرّعكم إصلاح القوانين ودعم الناجين والناجيات.",
     # Browsing safely and helplines
-    "Example support line (Kenya)": "خط دعم تجريبي (كينيا)",
-    "Example support line (Malawi)": "خط دعم تجريبي (ملاوي)",
+    "Example support line": "خط دعم تجريبي",
     "Every day, 24 hours": "كل يوم، على مدار 24 ساعة",
     "Monday to Friday, 8:00 to 17:00": "من الاثنين إلى الجمعة، من الساعة 8:00 إلى 17:00",
     "Demo entry: this number does not connect. A real site lists a helpline it has checked.": "مثال تجريبي: هذا الرقم لا يعمل. يذكر الموقع الحقيقي خط مساعدة تحقّق منه بنفسه.",

@@ -140,8 +140,7 @@ STRINGS = {
     "Make a donation": "Haz una donación",
     "Your gift funds legal reform and support for survivors.": "Tu donación financia la reforma legislativa y el apoyo a las personas sobrevivientes.",
     # Browsing safely and helplines
-    "Example support line (Kenya)": "Línea de ayuda de ejemplo (Kenia)",
-    "Example support line (Malawi)": "Línea de ayuda de ejemplo (Malaui)",
+    "Example support line": "Línea de ayuda de ejemplo",
     "Every day, 24 hours": "Todos los días, las 24 horas",
     "Monday to Friday, 8:00 to 17:00": "De lunes a viernes, de 8:00 a 17:00",
     "Demo entry: this number does not connect. A real site lists a helpline it has checked.": "Ejemplo de demostración: este número no conecta. Un sitio real indica una línea de ayuda que ha comprobado.",

@@ -140,8 +140,7 @@ STRINGS = {
     "Make a donation": "Faire un don",
     "Your gift funds legal reform and support for survivors.": "Votre don finance la réforme des lois et le soutien aux personnes survivantes.",
     # Browsing safely and helplines
-    "Example support line (Kenya)": "Ligne d'écoute d'exemple (Kenya)",
-    "Example support line (Malawi)": "Ligne d'écoute d'exemple (Malawi)",
+    "Example support line": "Ligne d'écoute d'exemple",
     "Every day, 24 hours": "Tous les jours, 24 h sur 24",
     "Monday to Friday, 8:00 to 17:00": "Du lundi au vendredi, de 8 h à 17 h",
     "Demo entry: this number does not connect. A real site lists a helpline it has checked.": "Exemple de démonstration : ce numéro n'aboutit pas. Un vrai site indique une ligne d'écoute qu'il a vérifiée.",

@@ -140,8 +140,7 @@ STRINGS = {
     "Make a donation": "Toa mchango",
     "Your gift funds legal reform and support for survivors.": "Mchango wako unafadhili mageuzi ya sheria na msaada kwa manusura.",
     # Browsing safely and helplines
-    "Example support line (Kenya)": "Mfano wa simu ya msaada (Kenya)",
-    "Example support line (Malawi)": "Mfano wa simu ya msaada (Malawi)",
+    "Example support line": "Mfano wa simu ya msaada",
     "Every day, 24 hours": "Kila siku, saa 24",
     "Monday to Friday, 8:00 to 17:00": "Jumatatu hadi Ijumaa, saa 2:00 asubuhi hadi saa 11:00 jioni",
     "Demo entry: this number does not connect. A real site lists a helpline it has checked.": "Mfano wa majaribio: namba hii haipatikani. Tovuti halisi huorodhesha simu ya msaada iliyoihakiki.",
