@@ -8,8 +8,11 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
+from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.representations import document_value, image_value, public_page_ids
+from core.localization import localized_objects
+from core.representations import document_value, helpline_value, image_value, public_page_ids
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -195,6 +198,45 @@ class DownloadBlock(blocks.StructBlock):
         return {"document": document, "title": value.get("title") or document["title"]}
 
 
+class HelplinesValue(blocks.StructValue):
+    @property
+    def default_heading(self):
+        return _("Where to find help")
+
+    @property
+    def localized_helplines(self):
+        """The chosen helplines in the active language (each one's translation where it has
+        one), in the editor's order, read in one query."""
+        chosen = [helpline for helpline in self.get("helplines") or [] if helpline is not None]
+        return localized_objects(chosen, Locale.get_active())
+
+
+class HelplinesBlock(blocks.StructBlock):
+    """Helplines a reader can call now, chosen from the Helpline snippets."""
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text=_("'Where to find help' when empty."),
+        label=_("Heading"),
+    )
+    helplines = blocks.ListBlock(
+        SnippetChooserBlock("core.Helpline"), min_num=1, label=_("Helplines")
+    )
+
+    class Meta:
+        icon = "help"
+        template = "blocks/helplines_block.html"
+        value_class = HelplinesValue
+
+    def get_api_representation(self, value, context=None):
+        """The heading and the helplines in the active language (the page's, in the API)."""
+        return {
+            "heading": str(value.get("heading") or value.default_heading),
+            "helplines": [helpline_value(helpline) for helpline in value.localized_helplines],
+        }
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph")
@@ -204,6 +246,7 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock(label=_("Quote"))
     video = VideoBlock(label=_("Video"))
     call_to_action = CallToActionBlock(label=_("Call to action"))
+    helplines = HelplinesBlock(label=_("Helplines"))
 
 
 class CallsToActionBlock(blocks.StreamBlock):

@@ -2,8 +2,10 @@
 metadata, untranslated-child routing, headless preview), and the per-language site settings and
 navigation snippets."""
 
+import re
 from collections import namedtuple
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -25,6 +27,7 @@ from core.localization import (
 )
 from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
+from core.representations import public_page_ids
 from core.scheduling import SchedulePublishingPanel
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
@@ -136,6 +139,18 @@ class SiteSettings(TranslatableMixin, models.Model):
         blank=True,
         verbose_name=_("social accounts"),
     )
+    browse_safely_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("browse safely page"),
+        help_text=_(
+            "A page on browsing safely (private browsing, clearing the history), linked beside "
+            "the quick exit. Visitors see its translation in their language."
+        ),
+    )
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -161,7 +176,10 @@ class SiteSettings(TranslatableMixin, models.Model):
             ],
             heading=_("Newsletter"),
         ),
-        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("quick_exit_url"), FieldPanel("browse_safely_page")],
+            heading=_("Quick exit"),
+        ),
         FieldPanel("social_accounts"),
         FieldPanel("default_share_image"),
     ]
@@ -175,7 +193,77 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())
+        return for_active_locale(cls.objects.select_related("browse_safely_page"))
+
+    @cached_property
+    def browse_safely(self):
+        """The browse-safely page in the active language (its live translation, else the page
+        itself), or None when visitors cannot open it."""
+        page = self.browse_safely_page
+        if page is None:
+            return None
+        page = page.localized
+        return page if page.live and page.pk in public_page_ids([page]) else None
+
+
+PHONE_NUMBER = RegexValidator(
+    r"^\+?\(?[0-9][0-9 ()-]{1,30}$",
+    _("Enter a phone number of digits, spaces, dashes and brackets, e.g. +254 20 123 4567."),
+)
+
+
+class Helpline(TranslatableMixin, models.Model):
+    """A helpline people can call, shown on stories and campaigns (the helplines block)."""
+
+    country = models.CharField(
+        max_length=80,
+        help_text=_("Where the helpline answers, e.g. Kenya or International."),
+        verbose_name=_("country"),
+    )
+    name = models.CharField(
+        max_length=120, help_text=_("Who answers, as callers know them."), verbose_name=_("name")
+    )
+    phone = models.CharField(
+        max_length=32,
+        validators=[PHONE_NUMBER],
+        help_text=_("The number as people dial it in the country; the same in every language."),
+        verbose_name=_("phone"),
+    )
+    hours = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=_("When it answers, e.g. Every day, 24 hours."),
+        verbose_name=_("hours"),
+    )
+    note = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text=_("What callers should know, e.g. free of charge, languages spoken."),
+        verbose_name=_("note"),
+    )
+
+    override_translatable_fields = [SynchronizedField("phone", overridable=False)]
+
+    panels = [
+        FieldPanel("country"),
+        FieldPanel("name"),
+        FieldPanel("phone"),
+        FieldPanel("hours"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("helpline")
+        verbose_name_plural = _("helplines")
+        ordering = ["country", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    @property
+    def phone_link(self):
+        """The number as a tel: address (digits and a leading plus only)."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone)
 
 
 class NavigationMenu(TranslatableMixin, models.Model):

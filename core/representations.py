@@ -48,6 +48,18 @@ class Document(TypedDict):
     size: int | None
 
 
+class Helpline(TypedDict):
+    """A helpline to call: `phone` as people dial it, `phone_link` the same as a tel: address."""
+
+    id: int
+    country: str
+    name: str
+    phone: str
+    phone_link: str
+    hours: str
+    note: str
+
+
 # Rendition name → Wagtail filter spec. The names are part of the API contract.
 IMAGE_RENDITIONS = {
     "w480_webp": "width-480|format-webp",
@@ -137,3 +149,15 @@ def public_page_ids(pages):
     if not ids:
         return set()
     return set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
+
+
+def helpline_value(helpline) -> Helpline:
+    return Helpline(
+        id=helpline.pk,
+        country=helpline.country,
+        name=helpline.name,
+        phone=helpline.phone,
+        phone_link=helpline.phone_link,
+        hours=helpline.hours,
+        note=helpline.note,
+    )

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import NavigationMenu, SiteSettings
+from .models import Helpline, NavigationMenu, SiteSettings
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -17,11 +17,18 @@ class SiteSettingsViewSet(SnippetViewSet):
     list_display = ["site_name", "donate_url", "default_hashtag"]
 
 
+class HelplineViewSet(SnippetViewSet):
+    model = Helpline
+    icon = "help"
+    list_display = ["name", "country", "phone"]
+    search_fields = ["name", "country", "phone"]
+
+
 class SiteViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Site")
     menu_icon = "site"
     menu_order = 310
-    items = (NavigationMenuViewSet, SiteSettingsViewSet)
+    items = (NavigationMenuViewSet, SiteSettingsViewSet, HelplineViewSet)
 
 
 register_snippet(SiteViewSetGroup)

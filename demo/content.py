@@ -445,5 +445,73 @@ STORIES = [
     },
 ]
 
+# Helplines shown on stories, the campaign and the browse-safely page. The numbers are
+# placeholders that cannot connect (no national number starts with 0 after the country code):
+# an organisation lists here the helplines it has checked itself.
+HELPLINES = [
+    {
+        "key": "kenya",
+        "country": "Kenya",
+        "name": "Example support line",
+        "phone": "+254 000 000 111",
+        "hours": "Every day, 24 hours",
+        "note": "Demo entry: this number does not connect. A real site lists a helpline it has checked.",
+    },
+    {
+        "key": "malawi",
+        "country": "Malawi",
+        "name": "Example support line",
+        "phone": "+265 000 000 222",
+        "hours": "Monday to Friday, 8:00 to 17:00",
+        "note": "Demo entry: this number does not connect. A real site lists a helpline it has checked.",
+    },
+]
+
+HELPLINES_HEADING = "Where to find help"
+
+# Which helplines each story shows after it, by key in HELPLINES.
+STORY_HELPLINES = {"amani": ["kenya"], "chisomo": ["malawi"], "lina": ["kenya", "malawi"]}
+
+# Linked beside the quick exit on every page (Site settings → Browse safely page).
+BROWSE_SAFELY = {
+    "key": "browse-safely",
+    "title": "Browse safely",
+    "slug": "browse-safely",
+    "intro": "If someone else uses or checks your phone or computer, these steps make it harder for them to see that you visited this site.",
+    "sections": [
+        (
+            "What the quick exit does",
+            [
+                "The Quick exit button opens a weather site at once and replaces the page you were reading in your browser's history.",
+                "It cannot remove the other pages of this site that you opened before: they stay in your history until you delete them.",
+            ],
+        ),
+        (
+            "Use a private window",
+            [
+                "A private window (Incognito in Chrome, InPrivate in Edge, Private in Firefox and Safari) keeps no history once you close it.",
+                "On a phone, open the browser's menu and choose a new private or incognito tab.",
+                "On a computer, press Ctrl+Shift+N (Chrome, Edge) or Ctrl+Shift+P (Firefox). On a Mac, press Cmd+Shift+N (Safari, Chrome).",
+                "Close every private window when you are done.",
+            ],
+        ),
+        (
+            "Delete this site from your history",
+            [
+                "On a phone, open the browser's menu, then History, and delete the pages of this site.",
+                "On a computer, press Ctrl+H (Cmd+Y on a Mac) to open the history and delete the pages of this site.",
+                "Deleting all of your history can make someone suspicious: deleting only these pages may be safer.",
+            ],
+        ),
+        (
+            "Use a device that others cannot check",
+            [
+                "If you can, use a phone or computer that the person you fear cannot reach, such as a trusted friend's or one at a library.",
+                "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.",
+            ],
+        ),
+    ],
+}
+
 NAVIGATION = ["campaigns", "resources", "stories", "about"]
 FOOTER_LINKS = ["about", "privacy"]

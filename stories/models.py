@@ -12,11 +12,11 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
-from core.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES, HelplinesBlock
 from core.models import SitePage
 from core.page_forms import LocalizedPageForm
 from core.scheduling import TimeZoneDatePanel
@@ -136,6 +136,13 @@ class SurvivorStoryPage(SitePage):
         related_name="+",
         verbose_name=_("related campaign"),
     )
+    support = StreamField(
+        [("helplines", HelplinesBlock(label=_("Helplines")))],
+        blank=True,
+        max_num=1,
+        verbose_name=_("where to find help"),
+        help_text=_("Helplines shown after the story, for readers it affects."),
+    )
 
     content_panels = Page.content_panels + [
         ConsentStatusPanel(),
@@ -150,6 +157,7 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("quote"),
         FieldPanel("body"),
         FieldPanel("image"),
+        FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
     search_fields = Page.search_fields + [

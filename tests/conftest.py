@@ -225,6 +225,7 @@ def page_form():
                 "content_warning": page.content_warning,
                 "quote": page.quote,
                 "body": rich_text(page.body),
+                "support": streamfield([]),
             }
         data = nested_form_data(fields | extra)
         if isinstance(page, SurvivorStoryPage):

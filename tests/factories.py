@@ -5,7 +5,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from core.models import NavigationMenu, SiteSettings
+from core.models import Helpline, NavigationMenu, SiteSettings
 from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from stories.models import ConsentRecord, StoryIndexPage, SurvivorStoryPage
@@ -63,6 +63,17 @@ class SiteSettingsFactory(TranslatableFactory):
 
     class Meta:
         model = SiteSettings
+
+
+class HelplineFactory(TranslatableFactory):
+    country = "Kenya"
+    name = "Support line"
+    phone = "+254 000 000 111"
+    hours = "Every day, 24 hours"
+    note = "Free of charge."
+
+    class Meta:
+        model = Helpline
 
 
 class NavigationMenuFactory(TranslatableFactory):

@@ -129,6 +129,7 @@ def stories_fields():
             APIField("quote", serializer=PlainTextField()),
             APIField("body", serializer=RichTextHTMLField()),
             APIField("image", serializer=ImageField()),
+            stream(SurvivorStoryPage, "support", "SurvivorStoryPageSupport"),
             APIField("related_campaign", serializer=RelatedPageField()),
         ),
     }

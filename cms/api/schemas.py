@@ -9,7 +9,13 @@ from typing import Literal
 
 from typing_extensions import TypedDict
 
-from core.representations import Document, FocalPoint, Image, ImageRenditions  # noqa: F401
+from core.representations import (  # noqa: F401
+    Document,
+    FocalPoint,
+    Helpline,
+    Image,
+    ImageRenditions,
+)
 
 
 class ResourceType(TypedDict):
@@ -147,6 +153,13 @@ class Download(TypedDict):
     title: str
 
 
+class Helplines(TypedDict):
+    """Helplines to call, in the page's language. Link each number with its `phone_link`."""
+
+    heading: str
+    helplines: list[Helpline]
+
+
 # Site-wide ------------------------------------------------------------------------------------
 
 
@@ -196,6 +209,7 @@ class SiteSettings(TypedDict):
     default_hashtag: str
     newsletter: Newsletter
     quick_exit_url: str
+    browse_safely_url: str | None
     social_accounts: list[SocialAccount]
     default_share_image: Image | None
 

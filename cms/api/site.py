@@ -91,6 +91,9 @@ def settings_data(site_settings) -> schemas.SiteSettings:
             url=site_settings.newsletter_url,
         ),
         quick_exit_url=site_settings.quick_exit_url,
+        browse_safely_url=(
+            site_settings.browse_safely.get_full_url() if site_settings.browse_safely else None
+        ),
         social_accounts=[
             schemas.SocialAccount(
                 network=block.value["network"],

@@ -27,6 +27,7 @@ BLOCK_SCHEMAS = {
     cms_blocks.SectionBlock: schemas.Section,
     cms_blocks.CallToActionBlock: schemas.CallToAction,
     cms_blocks.DownloadBlock: schemas.Download,
+    cms_blocks.HelplinesBlock: schemas.Helplines,
 }
 
 _stream_types = {}

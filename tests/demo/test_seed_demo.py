@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from core.models import NavigationMenu, SiteSettings
+from core.models import Helpline, NavigationMenu, SiteSettings
 from home.models import CampaignPage
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
@@ -15,7 +15,16 @@ from stories.models import SurvivorStoryPage
 pytestmark = pytest.mark.usefixtures("seeded_demo")
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-TRANSLATABLE_MODELS = [Page, ResourceType, Topic, Region, Partner, NavigationMenu, SiteSettings]
+TRANSLATABLE_MODELS = [
+    Page,
+    ResourceType,
+    Topic,
+    Region,
+    Partner,
+    Helpline,
+    NavigationMenu,
+    SiteSettings,
+]
 
 
 def counts():
@@ -92,3 +101,36 @@ def test_demo_covers_the_content_the_brief_asks_for():
     assert (campaign.awareness_date.day, campaign.awareness_date.month) == (30, 7)
     assert campaign.hashtag == "#WorldDayAgainstTrafficking"
     assert campaign.partners.filter(name__startswith="AUDRi").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CODES))
+def test_every_language_links_its_own_browse_safely_page_beside_the_quick_exit(client, language):
+    english = SiteSettings.objects.get(locale__language_code="en").browse_safely_page.specific
+    page = english.get_translation(english.locale.__class__.objects.get(language_code=language))
+
+    html = client.get(f"/{language}/").content.decode()
+
+    assert page.live
+    assert f'href="{page.url}" data-browse-safely' in html
+    sections = [block.value["heading"] for block in page.body if block.block_type == "section"]
+    assert len(sections) == 4
+    if language != "en":
+        assert page.title != english.title and page.intro != english.intro
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "tel:+254000000111" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CODES))
+def test_demo_stories_and_campaign_show_helplines_in_their_language(language):
+    helplines = Helpline.objects.filter(locale__language_code=language)
+    assert helplines.count() == 2
+    for story in SurvivorStoryPage.objects.filter(locale__language_code=language):
+        [block] = story.support
+        assert {helpline.locale.language_code for helpline in block.value["helplines"]} == {
+            language
+        }
+    campaign = CampaignPage.objects.get(locale__language_code=language)
+    assert "helplines" in [block.block_type for block in campaign.body]

@@ -10,6 +10,7 @@ from core.models import NavigationMenu, SiteSettings
 from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
 from resources.models import Partner, Region, ResourceIndexPage, ResourcePage, ResourceType, Topic
 from stories.models import StoryIndexPage, SurvivorStoryPage
+from tests.factories import HelplineFactory
 from tests.html import parse
 from tests.page_types import PAGE_MODELS
 
@@ -109,6 +110,7 @@ def test_editor_creates_a_resource_with_type_topics_and_regions(admin_client):
 
 @pytest.mark.django_db
 def test_editor_creates_a_survivor_story_under_a_pseudonym(admin_client):
+    helpline = HelplineFactory()
     response = add_page(
         admin_client,
         english(StoryIndexPage),
@@ -123,6 +125,20 @@ def test_editor_creates_a_survivor_story_under_a_pseudonym(admin_client):
             "content_warning": "Mentions violence.",
             "quote": "I am free now.",
             "body": rich_text("<p>My story.</p>"),
+            "support": streamfield(
+                [
+                    (
+                        "helplines",
+                        {
+                            "heading": "",
+                            "helplines": {
+                                "count": 1,
+                                "0": {"value": helpline.pk, "deleted": "", "order": 0, "id": ""},
+                            },
+                        },
+                    )
+                ]
+            ),
         },
     )
 
@@ -133,6 +149,7 @@ def test_editor_creates_a_survivor_story_under_a_pseudonym(admin_client):
     draft = story.get_latest_revision_as_object()
     assert draft.pseudonym == "Neema"
     assert draft.content_warning_topics == ["physical-violence"]
+    assert list(draft.support[0].value["helplines"]) == [helpline]
 
 
 @pytest.mark.django_db

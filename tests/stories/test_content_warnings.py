@@ -6,7 +6,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import CampaignPage, HomePage
 from stories.models import CONTENT_WARNINGS, StoryIndexPage, SurvivorStoryPage
@@ -292,6 +292,7 @@ def edit_story(client, story, topics):
             "content_warning": story.content_warning,
             "quote": story.quote,
             "body": rich_text(story.body),
+            "support": streamfield([]),
         }
     )
     url = reverse("wagtailadmin_pages:edit", args=[story.pk])

@@ -154,6 +154,7 @@ def test_creating_and_publishing_a_new_story_in_one_go_is_not_offered(admin_clie
             "quote": "A quote.",
             "body": '{"blocks": [{"key": "a", "type": "unstyled", "text": "Body", '
             '"depth": 0, "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "support-count": 0,
             "action-publish": "action-publish",
         },
     )
@@ -440,6 +441,7 @@ def edit_form_data(page, **extra):
         "pseudonym": page.pseudonym,
         "quote": page.quote,
         "body": converter.from_database_format(page.body),
+        "support-count": 0,  # the stream of helplines, left empty
         "content_warning": page.content_warning,
         "content_warning_topics": page.content_warning_topics,
         "age_range": page.age_range,

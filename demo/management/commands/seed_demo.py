@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
 from core.media_collections import ensure_site_media_collection
-from core.models import NavigationMenu, SiteSettings
+from core.models import Helpline, NavigationMenu, SiteSettings
 from demo import content
 from demo.seeding import DemoObjects, demo_key, list_html, paragraphs_html
 from demo.translate import translate_object
@@ -74,8 +74,10 @@ class Command(BaseCommand):
 
     def build_english(self):
         taxonomies = self.build_taxonomies()
+        self.helplines = self.build_helplines()
         home = self.ensure_home()
         pages = self.build_standard_pages(home)
+        pages["browse-safely"] = self.browse_safely_page(home)
         pages["resources"] = self.index_page(
             home, ResourceIndexPage, "resources", content.RESOURCE_INDEX
         )
@@ -93,7 +95,7 @@ class Command(BaseCommand):
         ]
         self.feature_campaign(home, campaign, stories, resources)
         self.build_navigation(pages)
-        self.build_site_settings(home)
+        self.build_site_settings(home, pages["browse-safely"])
 
     def build_taxonomies(self):
         snippet = self.objects.snippet
@@ -121,6 +123,20 @@ class Command(BaseCommand):
                 for data in content.PARTNERS
             },
         )
+
+    def build_helplines(self):
+        return {
+            data["key"]: self.objects.snippet(
+                Helpline,
+                data["key"],
+                **{field: value for field, value in data.items() if field != "key"},
+            )
+            for data in content.HELPLINES
+        }
+
+    def helplines_block(self, keys):
+        helplines = [self.helplines[key] for key in keys]
+        return ("helplines", {"heading": content.HELPLINES_HEADING, "helplines": helplines})
 
     def ensure_home(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -176,6 +192,23 @@ class Command(BaseCommand):
             for data in content.STANDARD_PAGES
         }
 
+    def browse_safely_page(self, home):
+        data = content.BROWSE_SAFELY
+        body = [
+            ("section", {"heading": heading, "body": list_html(items), "image": None})
+            for heading, items in data["sections"]
+        ]
+        body.append(self.helplines_block(self.helplines))
+        return self.objects.page(
+            home,
+            StandardPage,
+            data["key"],
+            title=data["title"],
+            slug=data["slug"],
+            intro=data["intro"],
+            body=body,
+        )
+
     def index_page(self, home, model, key, data):
         return self.objects.page(
             home, model, key, title=data["title"], slug=data["slug"], intro=data["intro"]
@@ -212,6 +245,7 @@ class Command(BaseCommand):
             ("section", {"heading": heading, "body": list_html(items), "image": None})
             for heading, items in data["sections"]
         ]
+        body.append(self.helplines_block(self.helplines))
         calls = [
             (
                 "call_to_action",
@@ -250,6 +284,7 @@ class Command(BaseCommand):
             content_warning=data["content_warning"],
             quote=data["quote"],
             body=paragraphs_html(data["paragraphs"]),
+            support=[self.helplines_block(content.STORY_HELPLINES[data["key"]])],
             related_campaign=campaign,
         )
 
@@ -276,8 +311,12 @@ class Command(BaseCommand):
             footer_text=content.FOOTER_TEXT,
         )
 
-    def build_site_settings(self, home):
-        settings_data = dict(content.SITE_SETTINGS, default_share_image=home.hero_image)
+    def build_site_settings(self, home, browse_safely_page):
+        settings_data = dict(
+            content.SITE_SETTINGS,
+            default_share_image=home.hero_image,
+            browse_safely_page=browse_safely_page,
+        )
         social_accounts = settings_data.pop("social_accounts")
         self.objects.snippet(
             SiteSettings,
@@ -293,7 +332,8 @@ class Command(BaseCommand):
     def translate_everything(self):
         """Translate every English object that lacks a translation; how many were made."""
         sources = []
-        for model in (ResourceType, Topic, Region, Partner, SiteSettings):
+        # Helplines before the pages that show them (wagtail-localize needs their translations).
+        for model in (ResourceType, Topic, Region, Partner, Helpline, SiteSettings):
             sources += list(model.objects.filter(locale=self.english))
         home = HomePage.objects.get(translation_key=demo_key("page:home"), locale=self.english)
         sources += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
