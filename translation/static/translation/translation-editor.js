@@ -4,27 +4,36 @@
 (function () {
   "use strict";
 
+  // Read while this script runs; the editor's element comes later in the page.
   const script = document.currentScript;
-  const editor = document.querySelector(".js-translation-editor[data-props]");
   const format = script && script.dataset.translationLabel;
-  if (!editor || !format) {
-    return;
-  }
-  const props = JSON.parse(editor.dataset.props);
-  const source = props.sourceLocale.displayName;
-  const target = props.locale.displayName;
-  const english = `${source} to ${target} translation`;
-  const label = format.replace("%(source)s", source).replace("%(target)s", target);
-
-  function relabel() {
-    editor.querySelectorAll("h3").forEach((heading) => {
-      if (heading.textContent === english) {
-        heading.textContent = label;
-      }
-    });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => start(format));
+  } else {
+    start(format);
   }
 
-  // The editor is drawn by React after this script runs, and again when a tab opens.
-  new MutationObserver(relabel).observe(editor, { childList: true, subtree: true });
-  relabel();
+  function start(format) {
+    const editor = document.querySelector(".js-translation-editor[data-props]");
+    if (!editor || !format) {
+      return;
+    }
+    const props = JSON.parse(editor.dataset.props);
+    const source = props.sourceLocale.displayName;
+    const target = props.locale.displayName;
+    const english = `${source} to ${target} translation`;
+    const label = format.replace("%(source)s", source).replace("%(target)s", target);
+
+    function relabel() {
+      editor.querySelectorAll("h3").forEach((heading) => {
+        if (heading.textContent === english) {
+          heading.textContent = label;
+        }
+      });
+    }
+
+    // The editor is drawn by React after this script runs, and again when a tab opens.
+    new MutationObserver(relabel).observe(editor, { childList: true, subtree: true });
+    relabel();
+  }
 })();
