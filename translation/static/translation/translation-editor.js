@@ -23,6 +23,9 @@
     const target = props.locale.displayName;
     const english = `${source} to ${target} translation`;
     const label = format.replace("%(source)s", source).replace("%(target)s", target);
+    if (label === english) {
+      return; // an English admin: nothing to change (and relabelling would observe itself forever)
+    }
 
     function relabel() {
       editor.querySelectorAll("h3").forEach((heading) => {
