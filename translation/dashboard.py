@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from core.machine_text import UNCHECKED_MACHINE_TEXT
 from translation.translators import ALL_LOCALES, translatable_locale_ids
 
 MAX_LISTED = 20
@@ -31,9 +32,7 @@ def translation_queue(locale_ids):
     )
     segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
     untranslated = segments.exclude(Exists(translated))
-    machine = segments.filter(
-        Exists(translated.filter(translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE))
-    )
+    machine = segments.filter(Exists(translated.filter(UNCHECKED_MACHINE_TEXT)))
     return (
         Translation.objects.filter(enabled=True, target_locale_id__in=locale_ids)
         .annotate(untranslated=_count(untranslated), machine=_count(machine))

@@ -12,10 +12,13 @@ from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from core.machine_text import synced_translation
+
 from translation.coverage import get_translation_coverage
 from translation.coverage_actions import coverage_for_user
 from translation.dashboard import translators_queue_panel
 from translation.handoff import handle_translation_editor_post
+from translation.memory import carry_over_previous_translations
 from translation.translators import instance_locale_refusal, page_structure_refusal
 from translation.views import (
     OwnLanguagesPageTranslationView,
@@ -139,6 +142,12 @@ def refuse_snippets_in_other_languages(request, instance):
     return instance_locale_refusal(request, instance)
 
 
+@hooks.register("before_edit_snippet", order=-1)
+def keep_previous_snippet_translations(request, instance):
+    # After the refusal above: only for someone who may edit the translation.
+    keep_previous_translations(request, instance)
+
+
 @hooks.register("before_delete_snippet", order=-1)
 def refuse_deleting_snippets_in_other_languages(request, instances):
     for instance in instances:
@@ -169,6 +178,18 @@ def hand_off_translations(request, page):
     # Before wagtail-localize's own hook, which serves its translation editor in place of the
     # page editor: Submit for review, and the checks before publishing machine text.
     return handle_translation_editor_post(request, page)
+
+
+@hooks.register("before_edit_page", order=-1)
+def keep_previous_page_translations(request, page):
+    keep_previous_translations(request, page)
+
+
+def keep_previous_translations(request, instance):
+    # When wagtail-localize's translation editor opens: texts changed since the last sync start
+    # from their previous translation (translation/memory.py).
+    if request.method == "GET" and (translation := synced_translation(instance)) is not None:
+        carry_over_previous_translations(translation)
 
 
 @hooks.register("construct_homepage_panels")
