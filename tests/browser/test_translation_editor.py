@@ -110,3 +110,46 @@ def test_an_arabic_admin_labels_the_editor_in_arabic_and_keeps_english_left_to_r
     if os.environ.get("SCREENSHOT_DIR"):  # to look at it
         tab.screenshot(path=os.path.join(os.environ["SCREENSHOT_DIR"], "translation-editor-ar.png"))
     context.close()
+
+
+def test_after_a_sync_a_translator_checks_the_previous_translation_of_a_changed_text(
+    browser, live_server, campaign_with_a_related_resource, django_user_model
+):
+    from playwright.sync_api import expect
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    campaign, _resource = campaign_with_a_related_resource
+    french_locale = Locale.objects.get(language_code="fr")
+    translation_ = Translation.objects.get(
+        source__object_id=campaign.translation_key, target_locale=french_locale
+    )
+    question = StringSegment.objects.get(source=translation_.source, string__data=QUESTION)
+    StringTranslation.objects.create(
+        translation_of=question.string,
+        context=question.context,
+        locale=french_locale,
+        data="Quel est le problème ?",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    campaign.intro = "What is the issue today?"
+    campaign.save_revision().publish()
+    translation_.source.update_from_db()  # Sync translated pages
+    translator(django_user_model, "traductrice", "French")
+
+    context, tab = open_editor(
+        browser, live_server, "traductrice", campaign.get_translation(french_locale)
+    )
+
+    segment = tab.locator(".js-translation-editor li", has_text="What is the issue today?").first
+    expect(segment.get_by_text("Quel est le problème ?")).to_be_visible()
+    expect(segment.get_by_text(f"It was: “{QUESTION}”", exact=False)).to_be_visible()
+    if os.environ.get("SCREENSHOT_DIR"):
+        segment.screenshot(
+            path=os.path.join(os.environ["SCREENSHOT_DIR"], "translation-memory.png")
+        )
+    segment.get_by_role("button", name="Edit").click()
+    segment.locator("textarea").fill("Quel est le problème aujourd’hui ?")
+    segment.get_by_role("button", name="Save").click()
+    expect(segment.get_by_text("Translated manually", exact=False)).to_be_visible()
+    expect(segment.get_by_text("It was:", exact=False)).to_have_count(0)
+    context.close()
