@@ -44,6 +44,16 @@ def default_language_outside_requests():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_response_cache():
+    """The response cache outlives a test's rolled-back database: each test starts with none of
+    the answers an earlier test kept."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def english_home(db):
     from home.models import HomePage

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accounts",
     "backup",
     "demo",
+    "caching",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).
     "cms.api.caching.ApiCorsMiddleware",
+    # Anonymous answers kept in the shared cache, fresh after every change (caching/).
+    "caching.middleware.ResponseCacheMiddleware",
     "cms.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that an API 404 is not redirected to /en/api/….

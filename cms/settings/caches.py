@@ -1,7 +1,11 @@
-"""The cache: Redis when REDIS_URL is set, otherwise Django's default, memory local to each
-process."""
+"""The cache, shared by every process of the site (the response cache, sign-in throttling and
+the health check rely on that): Redis when REDIS_URL is set, otherwise files in CACHE_DIR on
+this machine. Never memory local to one process: an editor publishes in one process while
+others serve visitors."""
 
 import os
+
+from cms.settings.environment import BASE_DIR
 
 
 def redis_cache(url):
@@ -20,6 +24,22 @@ def redis_cache(url):
     }
 
 
+def file_cache(directory):
+    """Files shared by the gunicorn workers and management commands of one machine."""
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": directory,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+    }
+
+
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+else:
+    CACHES = {"default": file_cache(os.environ.get("CACHE_DIR") or str(BASE_DIR / "var" / "cache"))}
+
+# The response cache (caching/): anonymous answers kept on the server until something changes.
+RESPONSE_CACHE = os.environ.get("RESPONSE_CACHE", "on").lower() not in ("off", "false", "0")
+# How long an answer nobody asks for again stays: changes make it unreachable long before.
+RESPONSE_CACHE_TIMEOUT = int(os.environ.get("RESPONSE_CACHE_TIMEOUT", str(24 * 3600)))

@@ -1,0 +1,78 @@
+"""What moves the response cache on (caching/generation.py): every change that can alter a
+public response, whichever process makes it.
+
+Rather than a list of what pages show (which would go stale as the site grows), any saved or
+deleted object counts, except models whose rows never reach a visitor: drafts and workflow
+states, logs, translators' work in progress (published translations arrive as page saves),
+sessions and sign-in records, renditions (made for a response, never changing one), search index
+entries, queued tasks. Page moves update the tree without saving each page, so they count too.
+A page's draft saved without publishing still moves the cache on: harmless, only a miss.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from caching.generation import invalidate
+
+# App labels and "app_label.ModelName"s whose writes leave every public response unchanged.
+IGNORED = {
+    "admin",
+    "axes",
+    "contenttypes",
+    "django_tasks_database",
+    "modelsearch",
+    "otp_totp",
+    "sessions",
+    "wagtail_headless_preview",
+    "wagtail_localize",
+    "wagtailembeds",
+    "wagtailsearch",
+    "wagtailusers",
+    "webhooks",
+    "auth.User",
+    "auth.Permission",
+    "wagtailcore.Comment",
+    "wagtailcore.CommentReply",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.PageLogEntry",
+    "wagtailcore.PageSubscription",
+    "wagtailcore.Revision",
+    "wagtailcore.TaskState",
+    "wagtailcore.WorkflowState",
+    "wagtailcore.ReferenceIndex",
+    "wagtailimages.Rendition",
+    "wagtailadmin.EditingSession",
+    "wagtailadmin.FormState",
+    "wagtailcore.APIToken",
+    "wagtailcore.UploadedFile",
+    "stories.ScheduledJobsRun",
+}
+
+
+def changes_responses(model):
+    meta = model._meta
+    return meta.app_label not in IGNORED and f"{meta.app_label}.{model.__name__}" not in IGNORED
+
+
+# What Wagtail records about a file when a page first shows it (its size, its hash): nothing
+# a response shows changes.
+FILE_FACTS = {"file_size", "file_hash"}
+
+
+def object_changed(sender, raw=False, update_fields=None, **kwargs):
+    if raw or not changes_responses(sender):
+        return
+    if update_fields and set(update_fields) <= FILE_FACTS:
+        return
+    invalidate()
+
+
+def page_changed(sender, **kwargs):
+    invalidate()
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(object_changed, dispatch_uid=f"response_cache_{signal!r}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"response_cache_page_{signal!r}")
