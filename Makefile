@@ -29,11 +29,13 @@ seed: migrate
 admin: install
 	$(BIN)/python manage.py ensure_dev_admin
 
-# Beside the server, the worker of scheduled publishing and consent enforcement; Ctrl-C stops both.
+# Beside the server, the worker of scheduled publishing and consent enforcement, and the worker
+# of background tasks (webhooks, search updates, image renditions); Ctrl-C stops all three.
 run: seed admin
 	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops."
 	@$(BIN)/python manage.py run_scheduled_jobs & jobs=$$!; \
-	trap 'kill $$jobs 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py db_worker --no-reload & tasks=$$!; \
+	trap 'kill $$jobs $$tasks 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
 
-        from core import media_collections
+        from core import media_collections, task_queue, tasks
 
         for model in (get_image_model(), get_document_model()):
             pre_save.connect(
@@ -20,3 +20,5 @@ class CoreConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"core_keep_{model._meta.model_name}_out_of_root",
             )
+        tasks.connect_signals()
+        task_queue.connect_signals()

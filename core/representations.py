@@ -8,6 +8,8 @@ from django.db.models import Q
 from typing_extensions import TypedDict
 from wagtail.api.utils import get_full_url
 
+from core.renditions import API_RENDITIONS
+
 
 class FocalPoint(TypedDict):
     """The part of the image to keep when cropping, in pixels of the original image."""
@@ -60,14 +62,8 @@ class Helpline(TypedDict):
     note: str
 
 
-# Rendition name → Wagtail filter spec. The names are part of the API contract.
-IMAGE_RENDITIONS = {
-    "w480_webp": "width-480|format-webp",
-    "w960_webp": "width-960|format-webp",
-    "w1440_webp": "width-1440|format-webp",
-    "w480_jpeg": "width-480|format-jpeg",
-    "w960_jpeg": "width-960|format-jpeg",
-}
+# Rendition name → Wagtail filter spec (core/renditions.py, with the templates' own).
+IMAGE_RENDITIONS = API_RENDITIONS
 
 
 def full_url(url):

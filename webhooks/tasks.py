@@ -1,9 +1,10 @@
 """Background delivery through django-tasks (Wagtail's task framework).
 
-Without a TASKS setting django-tasks runs tasks immediately, in the process that committed the
-change: the attempt then happens after the commit, bounded by the timeout, and any failure is
-recorded rather than raised. Retries are due later: a backend that can defer tasks gets them
-queued for the right time; otherwise `manage.py deliver_webhooks` (cron or --loop) sends them."""
+The site's queue (cms/settings/tasks.py) holds the first attempt until `manage.py db_worker`
+takes it, and each retry until its time (the database backend can defer tasks). A failure is
+recorded rather than raised, so the queue's own retries (core/task_queue.py) never repeat an
+attempt. With TASKS_BACKEND=immediate the first attempt runs in the process that committed the
+change, bounded by the timeout, and `manage.py deliver_webhooks` (cron or --loop) sends retries."""
 
 import logging
 

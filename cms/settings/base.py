@@ -16,6 +16,7 @@ from cms.settings.logs import *  # noqa: F403
 from cms.settings.privacy import *  # noqa: F403
 from cms.settings.scheduling import *  # noqa: F403
 from cms.settings.sign_in import *  # noqa: F403
+from cms.settings.tasks import *  # noqa: F403
 from cms.settings.wagtail import *  # noqa: F403
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "ninja",  # API v3 docs from this site's static files rather than a CDN
     "wagtail_localize.locales",
+    "django_tasks_db",  # the task queue (cms/settings/tasks.py), worked by `manage.py db_worker`
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",  # the video blocks' addresses, shown as links (never an embedded player)

@@ -1,4 +1,7 @@
+import os
+
 from .base import *  # noqa: F403
+from .base import task_settings
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -15,3 +18,7 @@ WHITENOISE_USE_FINDERS = True
 SERVE_MEDIA_FILES = True
 # Leave log records to pytest, which shows them for failing tests.
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Tasks run in the request that enqueues them, so that a test sees their effect at once; the
+# tests of the queue itself switch to the database backend and run the worker
+# (tests/core/test_background_tasks.py), whose worker subprocess is given TASKS_BACKEND=database.
+TASKS = task_settings({"TASKS_BACKEND": os.environ.get("TASKS_BACKEND", "immediate")})

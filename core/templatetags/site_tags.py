@@ -5,9 +5,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Locale, Page, Site
 
 from core.localization import untranslated_page_url
+from core.renditions import SHARE_IMAGE, picture_specs
 
 register = template.Library()
 
@@ -82,3 +85,19 @@ def local_digits(value):
     if translation.get_language() == "ar":
         return text.translate(ARABIC_INDIC_DIGITS)
     return text
+
+
+@register.simple_tag
+def site_picture(image, name, **attrs):
+    """`{% site_picture image "card" sizes="…" loading="lazy" %}`: Wagtail's `{% picture %}`
+    (WebP with a JPEG fallback, a `srcset` of widths) with the specs of the site's picture
+    `name` in core/renditions.py, which the worker makes ahead of visitors."""
+    if not image:
+        return ""
+    return Picture(get_renditions_or_not_found(image, picture_specs(name)), attrs)
+
+
+@register.simple_tag
+def share_rendition(image):
+    """The rendition of `image` shared on social networks (og:image)."""
+    return get_rendition_or_not_found(image, SHARE_IMAGE) if image else None
