@@ -5,7 +5,6 @@ import json
 import re
 from functools import wraps
 
-from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils import translation
 from wagtail.api.v3.errors import problem_response
@@ -13,6 +12,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api import limits, representations, v3, v3_errors
 from cms.api.v2 import ENDPOINTS, api_router
+from core.compact_json import compact_json_response
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
 # Any address ending with a slash, newlines included (`%0A`: `.` alone stops at one).
@@ -20,7 +20,7 @@ ANY_ADDRESS = r"^(?P<rest>(?s:.*/)?)$"
 
 
 def v2_error(status, message):
-    return JsonResponse({"message": message}, status=status)
+    return compact_json_response({"message": message}, status=status)
 
 
 def v3_error(status, message):
