@@ -76,6 +76,8 @@ class PublicCompressionMiddleware(GZipMiddleware):
     answer by answer what may be compressed, and with brotli first."""
 
     def process_response(self, request, response):
+        if response.status_code == 304 and not may_hold_a_secret(request, response):
+            return not_modified_as_compressed(request, response)
         if not may_compress(request, response):
             return response
         codings = accepted_codings(request)
@@ -85,16 +87,29 @@ class PublicCompressionMiddleware(GZipMiddleware):
         return compressed_with_brotli(response) if "br" in codings else response
 
 
+def not_modified_as_compressed(request, response):
+    """A 304 carries the ETag of the answer it stands for: the weak one of a compressed answer
+    (the request's `If-None-Match` matched it, compared weakly, as Django does)."""
+    patch_vary_headers(response, ("Accept-Encoding",))
+    if accepted_codings(request) & {"br", "gzip"}:
+        weaken_etag(response)
+    return response
+
+
+def weaken_etag(response):
+    # A strong ETag names one representation, and the compressed one is another (RFC 9110
+    # 8.8.1), as GZipMiddleware does: a weak one still matches If-None-Match (compared weakly).
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response.headers["ETag"] = "W/" + etag
+
+
 def compressed_with_brotli(response):
     compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
     if len(compressed) >= len(response.content):
         return response
     response.content = compressed
     response.headers["Content-Length"] = str(len(compressed))
-    # A strong ETag names one representation, and the compressed one is another (RFC 9110
-    # 8.8.1), as GZipMiddleware does: a weak one still matches If-None-Match (compared weakly).
-    etag = response.get("ETag")
-    if etag and etag.startswith('"'):
-        response.headers["ETag"] = "W/" + etag
+    weaken_etag(response)
     response.headers["Content-Encoding"] = "br"
     return response

@@ -74,6 +74,8 @@ def test_a_compressed_api_answer_still_gets_its_304(client, english_resource, ap
     assert first["ETag"].startswith('W/"')  # another representation than the plain answer's
     assert again.status_code == 304
     assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+    assert "accept-encoding" in vary(again)
 
 
 def assert_not_compressed(response):
