@@ -4,7 +4,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from core.compact_json import compact_json_response
 from core.static_files import manifest_is_missing
 
 # Errors that say the database cannot be reached (down, restarting, refusing connections) rather
@@ -32,7 +33,7 @@ def healthz(request):
         "static": "missing manifest" if manifest_is_missing() else "ok",
     }
     can_serve = checks["database"] == "ok" and checks["static"] == "ok"
-    return JsonResponse(
+    return compact_json_response(
         {"status": "ok" if can_serve else "error", **checks}, status=200 if can_serve else 503
     )
 
@@ -69,7 +70,7 @@ def server_error(request):
             heading = _("Something went wrong")
             message = _("We are sorry: the page could not be shown. Please try again in a moment.")
         if request.path_info.startswith("/api/"):
-            response = JsonResponse({"message": f"{heading}. {message}"}, status=status)
+            response = compact_json_response({"message": f"{heading}. {message}"}, status=status)
         else:
             response = HttpResponse(error_page(heading, message), status=status)
     if outage:

@@ -28,10 +28,14 @@ from django.utils.http import http_date
 API_PREFIX = "/api/"
 # Where cms/urls.py mounts what is not under i18n_patterns (besides single addresses).
 UNPREFIXED_PREFIXES = (API_PREFIX, "/admin/", "/documents/")
+# Addresses whose answer never depends on the browser's language: the APIs (`?locale=` picks
+# one), the sitemap (every language) and the health check.
+LANGUAGE_NEUTRAL_PREFIXES = (API_PREFIX, "/sitemap.xml", "/healthz")
 PRIVATE = {"private": True, "no_store": True}
-# What a public response varies with: the representation (JSON or the browsable API), the
-# language of messages, CORS headers, and the token that would make it private.
-VARY = ("Accept", "Accept-Language", "Origin", "Authorization")
+# What a public response varies with: the representation (JSON or the browsable API), CORS
+# headers, and the token that would make it private. Not the language: `?locale=` chooses it, so
+# a CDN keeps one copy of an answer, not one per browser language (see LocaleMiddleware).
+VARY = ("Accept", "Origin", "Authorization")
 
 # API v3 writes (editorial automation from a browser) need these on top of the reads.
 V3_PREFIX = "/api/v3/"
@@ -150,12 +154,34 @@ def is_unprefixed_request(request):
     return request.path_info.startswith(UNPREFIXED_PREFIXES)
 
 
+def is_language_neutral_request(request):
+    return request.path_info.startswith(LANGUAGE_NEUTRAL_PREFIXES)
+
+
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware, except that a 404 outside the site's pages stays a 404: Django
-    would redirect `/api/v2/pages/99/` or `/admin/api/main/pages/14/` to `/en/…` because the
-    site's pages live under i18n_patterns."""
+    """Django's LocaleMiddleware, except for the addresses outside the site's pages.
+
+    The APIs, the sitemap and the health check work in the default language whatever the
+    browser's Accept-Language (the APIs in that of `?locale=` when given, cms/api/urls.py), so
+    their answers carry no `Vary: Accept-Language`: Django adds it to every address without a
+    language prefix, and a CDN would then keep one copy per browser language. Only the choice
+    of a language (`/` and other addresses without a prefix redirected to `/fr/…`) varies on it;
+    pages under `/fr/…` never did.
+
+    And a 404 outside the site's pages stays a 404: Django would redirect `/api/v2/pages/99/`
+    or `/admin/api/main/pages/14/` to `/en/…` because the site's pages live under i18n_patterns.
+    """
+
+    def process_request(self, request):
+        if not is_language_neutral_request(request):
+            return super().process_request(request)
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        return None
 
     def process_response(self, request, response):
+        if is_language_neutral_request(request):
+            return response
         if response.status_code == 404 and is_unprefixed_request(request):
             patch_vary_headers(response, ("Accept-Language",))
             response.headers.setdefault("Content-Language", translation.get_language())

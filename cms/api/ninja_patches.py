@@ -1,4 +1,4 @@
-"""The two places where the site changes django-ninja's behaviour (1.7) through its internals.
+"""The three places where the site changes django-ninja's behaviour (1.7) through its internals.
 
 django-ninja offers no public hook for either. Each is checked by
 tests/api/test_library_internals.py, which fails with the reason when an upgrade changes the
@@ -36,3 +36,13 @@ def complete_openapi_document(api, complete):
         return complete(generate(path_prefix=path_prefix, path_params=path_params))
 
     api.get_openapi_schema = get_openapi_schema
+
+
+def render_with(api, renderer):
+    """Have `api` write every answer it makes with `renderer`.
+
+    Why: django-ninja takes a renderer as `NinjaAPI(renderer=…)`, but Wagtail creates the
+    instance (`wagtail.api.v3.urls.api`); `NinjaAPI.create_response` reads the instance's
+    `renderer` for each response, so it is replaced there.
+    """
+    api.renderer = renderer

@@ -3,10 +3,8 @@ for a malformed id), never the site's HTML error page."""
 
 import json
 import re
-from contextlib import nullcontext
 from functools import wraps
 
-from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils import translation
 from wagtail.api.v3.errors import problem_response
@@ -14,6 +12,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms.api import limits, representations, v3, v3_errors
 from cms.api.v2 import ENDPOINTS, api_router
+from core.compact_json import compact_json_response
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
 # Any address ending with a slash, newlines included (`%0A`: `.` alone stops at one).
@@ -21,7 +20,7 @@ ANY_ADDRESS = r"^(?P<rest>(?s:.*/)?)$"
 
 
 def v2_error(status, message):
-    return JsonResponse({"message": message}, status=status)
+    return compact_json_response({"message": message}, status=status)
 
 
 def v3_error(status, message):
@@ -44,8 +43,9 @@ def api_view(error):
     with a 400 (among them a NUL character, which PostgreSQL refuses in text, and a number beyond
     64 bits, which no database takes), an id in the path that cannot be one with a 404, and a JSON
     body that is not an object with a 422; then work in the language of `?locale=` when given
-    (full-text search uses that language's configuration on PostgreSQL) rather than that of the
-    request's Accept-Language."""
+    (full-text search uses that language's configuration on PostgreSQL), else in the default
+    language: never in that of the request's Accept-Language (see cms.api.caching), so that an
+    answer is the same for every browser."""
 
     def decorator(view):
         @wraps(view)
@@ -61,8 +61,12 @@ def api_view(error):
             language = request.GET.get("locale")
             if language not in representations.language_codes():
                 language = None
-            with translation.override(language, deactivate=False) if language else nullcontext():
+            if not language:
                 return view(request, *args, **kwargs)
+            with translation.override(language, deactivate=False):
+                response = view(request, *args, **kwargs)
+            response.headers.setdefault("Content-Language", language)
+            return response
 
         return wrapped
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.renderers import JSONRenderer
 from pydantic import PositiveInt
 from wagtail.actions.create import CreatePermissionError
 from wagtail.actions.edit import EditPermissionError
@@ -36,6 +37,7 @@ from wagtail.models import DraftStateMixin, Locale
 from cms.api import limits, ninja_patches, openapi, representations, schemas, site, v3_errors
 from cms.api.fields import optimise_queryset
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
+from core.compact_json import JSON_DUMPS_PARAMS
 from resources.models import Partner, Region, ResourceType, Topic
 from stories.publishing import StoryConsentError, publish_problem
 
@@ -238,6 +240,18 @@ def hide_parents_visitors_may_not_see():
 
 hide_parents_visitors_may_not_see()
 ninja_patches.complete_openapi_document(api, openapi.complete_document)
+
+
+class CompactJSONRenderer(JSONRenderer):
+    """UTF-8 as it is and no spaces: django-ninja's default escapes every non-ASCII character,
+    which made an Arabic page's answer half as big again. (Error answers are written by
+    pydantic, compact already.)"""
+
+    json_dumps_params = JSON_DUMPS_PARAMS
+
+
+for answering_api in (api, v3_errors.wagtail_answers):
+    ninja_patches.render_with(answering_api, CompactJSONRenderer())
 
 
 # Survivor stories: say why publishing was refused ------------------------------------------------

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     # Content-Security-Policy: strict for the public site, looser for the admin (privacy/csp.py).
     "privacy.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public answers compressed (brotli, gzip); none that may hold a secret (core/compression.py).
+    "core.compression.PublicCompressionMiddleware",
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).
     "cms.api.caching.ApiCorsMiddleware",
     # Anonymous answers kept in the shared cache, fresh after every change (caching/).

@@ -105,6 +105,20 @@ def test_the_openapi_document_is_completed():
     assert "ProblemDetail" in document["components"]["schemas"]
 
 
+def test_ninja_writes_every_answer_with_the_renderer_render_with_gives_it():
+    stub = NinjaAPI(urls_namespace="render_with_check", openapi_url=None, docs_url=None)
+    ninja_patches.render_with(stub, v3.CompactJSONRenderer())
+
+    response = stub.create_response(RequestFactory().get("/"), {"text": "مرحبا"}, status=200)
+
+    assert response.content == '{"text":"مرحبا"}'.encode(), (
+        "NinjaAPI.create_response no longer writes with the instance's `renderer`: update "
+        "ninja_patches.render_with (API v3 would escape non-ASCII text again)"
+    )
+    assert isinstance(api.renderer, v3.CompactJSONRenderer)
+    assert isinstance(v3_errors.wagtail_answers.renderer, v3.CompactJSONRenderer)
+
+
 # Wagtail's API v3 error answers ------------------------------------------------------------------
 
 

@@ -80,3 +80,23 @@ def test_server_starts_with_the_manifest(collected_with_default_settings, run_py
     )
 
     assert result.returncode == 0, result.stderr
+
+
+SERVE_STYLESHEET = (
+    "from django.templatetags.static import static; from django.test import Client; "
+    "client = Client(HTTP_HOST='cms.example.org'); "
+    "print(*(client.get(static('css/site.css'), secure=True, HTTP_ACCEPT_ENCODING=coding)"
+    ".get('Content-Encoding', 'none') for coding in ('br', 'gzip', 'identity')))"
+)
+
+
+def test_production_serves_static_files_compressed(collected_with_default_settings, run_python):
+    result = run_python(
+        SERVE_STYLESHEET,
+        "cms.settings.production",
+        STATIC_ROOT=str(collected_with_default_settings),
+        **PRODUCTION,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["br", "gzip", "none"]  # collectstatic's .br and .gz files
