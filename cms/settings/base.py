@@ -82,12 +82,13 @@ MIDDLEWARE = [
     # Content-Security-Policy: strict for the public site, looser for the admin (privacy/csp.py).
     "privacy.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous answers kept in the shared cache, compressed and with their CORS headers, fresh
+    # after every change (caching/).
+    "caching.middleware.ResponseCacheMiddleware",
     # Public answers compressed (brotli, gzip); none that may hold a secret (core/compression.py).
     "core.compression.PublicCompressionMiddleware",
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).
     "cms.api.caching.ApiCorsMiddleware",
-    # Anonymous answers kept in the shared cache, fresh after every change (caching/).
-    "caching.middleware.ResponseCacheMiddleware",
     "cms.api.caching.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that an API 404 is not redirected to /en/api/….
