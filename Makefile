@@ -26,14 +26,19 @@ seed: migrate
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py setup_roles
 
+# The admin address printed is the one `make run` serves (HOST and PORT), whatever
+# WAGTAILADMIN_BASE_URL says; runserver's links use the served address too, unless it is set.
+SERVED_URL := http://$(HOST):$(PORT)
+
 admin: install
-	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py ensure_dev_admin --base-url $(SERVED_URL)
 
 # Beside the server, the worker of scheduled publishing and consent enforcement, and the worker
 # of background tasks (webhooks, search updates, image renditions); Ctrl-C stops all three.
 run: seed admin
-	@echo "Serving http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/). Ctrl-C stops."
-	@$(BIN)/python manage.py run_scheduled_jobs & jobs=$$!; \
+	@echo "Serving $(SERVED_URL)/ (admin: $(SERVED_URL)/admin/). Ctrl-C stops."
+	@export WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-$(SERVED_URL)}"; \
+	$(BIN)/python manage.py run_scheduled_jobs & jobs=$$!; \
 	$(BIN)/python manage.py db_worker --no-reload & tasks=$$!; \
 	trap 'kill $$jobs $$tasks 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -3,11 +3,15 @@ snippets (topics, regions, partners, resource types, a story's country) offer on
 page's language, the many-valued ones as checkboxes, and another language's snippet is refused
 on save by its name and language instead of Django's "not one of the available choices"."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.utils import set_query_params
 from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 OTHER_LOCALE_MESSAGE = _(
     "This page is in %(language)s: choose its %(things)s in %(language)s, not %(names)s."
@@ -55,6 +59,33 @@ class SameLocaleChoiceField(SameLocaleChoices, forms.ModelChoiceField):
         return super().to_python(value)
 
 
+class SameLocaleChooser:
+    """For a snippet chooser widget: its window opens on one locale's snippets (Wagtail's
+    chooser views filter by `?locale=`). The window's own language filter still lets an editor
+    look wider; the form then refuses another language's snippet on save."""
+
+    locale = None
+
+    def get_chooser_modal_url(self):
+        return set_query_params(
+            super().get_chooser_modal_url(), {"locale": self.locale.language_code}
+        )
+
+
+@functools.cache
+def same_locale_chooser_class(chooser_class):
+    # Wagtail makes one chooser class per snippet model (its icon, its URLs): keep it.
+    return type(f"SameLocale{chooser_class.__name__}", (SameLocaleChooser, chooser_class), {})
+
+
+def same_locale_widget(widget, locale):
+    if not isinstance(widget, AdminSnippetChooser):
+        return widget
+    chooser = same_locale_chooser_class(type(widget))(attrs=widget.attrs)
+    chooser.locale = locale
+    return chooser
+
+
 def same_locale_field(field, locale):
     """`field` (a ModelChoiceField of the generated form) limited to `locale`."""
     common = {
@@ -70,7 +101,10 @@ def same_locale_field(field, locale):
         )
     else:
         new_field = SameLocaleChoiceField(
-            field.queryset, widget=field.widget, empty_label=field.empty_label, **common
+            field.queryset,
+            widget=same_locale_widget(field.widget, locale),
+            empty_label=field.empty_label,
+            **common,
         )
     new_field.limit_to_locale(locale)
     return new_field

@@ -1,11 +1,13 @@
 """Publishing times in the admin: to the minute, in the site's time zone, which the admin names
 beside every publishing time and consent date."""
 
+from django import forms
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, PublishingPanel
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import AdminDateTimeInput
 
 # The picker lists times this many minutes apart (its default is whole hours); any other minute
@@ -47,8 +49,25 @@ class TimeZoneDatePanel(FieldPanel):
 
 
 class MinuteDateTimeInput(AdminDateTimeInput):
+    """The schedule dialog's date and time field: the picker lists quarter hours and opens
+    where it covers neither the next field nor "Save schedule" (schedule-picker.css: above the
+    field on wide screens, at the top of the screen on narrow ones)."""
+
+    def __init__(self, attrs=None, **kwargs):
+        attrs = {**(attrs or {})}
+        attrs["class"] = f"{attrs.get('class', '')} schedule-picker-input".strip()
+        super().__init__(attrs=attrs, **kwargs)
+
     def get_config(self):
-        return {**super().get_config(), "step": PICKER_STEP_MINUTES}
+        # insideParent: the picker goes beside the input, in its field, where the stylesheet
+        # can place it (by default it is laid over the dialog at a fixed position).
+        return {**super().get_config(), "step": PICKER_STEP_MINUTES, "insideParent": True}
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            css={"all": [versioned_static("core/schedule-picker.css")]}
+        )
 
 
 class SchedulePublishingPanel(PublishingPanel):

@@ -24,7 +24,12 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
         verbose_name=_("slug"),
     )
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Filtered by locale: the admin's chooser windows search within the edited page's language.
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     # One slug in every language, so that filters such as ?type=policy-brief work everywhere.
     override_translatable_fields = [SynchronizedField("slug")]
 
@@ -90,7 +95,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         verbose_name=_("logo"),
     )
 
-    search_fields = [index.SearchField("name"), index.SearchField("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")

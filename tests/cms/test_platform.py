@@ -1,6 +1,10 @@
 """Contracts an operator and a search engine rely on: redirects, health check, sitemap, settings."""
 
 import os
+import shlex
+import shutil
+import subprocess
+from io import StringIO
 
 import pytest
 from django.conf import settings
@@ -130,6 +134,25 @@ def test_database_and_cache_come_from_the_environment(run_python):
 def test_development_admin_account_is_refused_without_debug():
     with pytest.raises(CommandError, match="only runs with DEBUG"):
         call_command("ensure_dev_admin")
+
+
+@pytest.mark.django_db
+def test_make_run_on_another_port_prints_the_admin_address_it_serves(settings, monkeypatch):
+    planned = subprocess.run(
+        [shutil.which("make"), "--dry-run", "admin", "PORT=8012"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    admin_step = next(line for line in planned.splitlines() if "ensure_dev_admin" in line)
+    settings.DEBUG = True
+    monkeypatch.setenv("DJANGO_ADMIN_PASSWORD", "a-password-for-this-test")
+    printed = StringIO()
+
+    call_command(*shlex.split(admin_step.split("manage.py", 1)[1]), stdout=printed)
+
+    assert "Admin: http://127.0.0.1:8012/admin/  login: admin" in printed.getvalue()
 
 
 @pytest.mark.skipif(

@@ -17,6 +17,14 @@ class Command(BaseCommand):
         "in .dev-admin-password. Refuses to run unless DEBUG is on."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="The address the development server answers on (make run passes its HOST and "
+            "PORT); WAGTAILADMIN_BASE_URL by default.",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
@@ -33,7 +41,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
+                f"Admin: {options['base_url'].rstrip('/')}/admin/  "
                 f"login: admin  password: {password}"
             )
         )
