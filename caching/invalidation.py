@@ -4,8 +4,8 @@ public response, whichever process makes it.
 Rather than a list of what pages show (which would go stale as the site grows), any saved or
 deleted object counts, except models whose rows never reach a visitor: drafts and workflow
 states, logs, translators' work in progress (published translations arrive as page saves),
-sessions and sign-in records, renditions (made for a response, never changing one), search index
-entries, queued tasks. Page moves update the tree without saving each page, so they count too.
+sessions and sign-in records, renditions (made for a response, never changing one), queued
+tasks. Search index entries do count: the worker updates them after the change it follows. Page moves update the tree without saving each page, so they count too.
 A page's draft saved without publishing still moves the cache on: harmless, only a miss.
 """
 
@@ -20,13 +20,11 @@ IGNORED = {
     "axes",
     "contenttypes",
     "django_tasks_database",
-    "modelsearch",
     "otp_totp",
     "sessions",
     "wagtail_headless_preview",
     "wagtail_localize",
     "wagtailembeds",
-    "wagtailsearch",
     "wagtailusers",
     "webhooks",
     "auth.User",
