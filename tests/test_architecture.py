@@ -23,6 +23,7 @@ LAYERS = [
     "webhooks",
     "accounts",
     "backup",
+    "caching",
     "demo",
     "cms",
 ]
