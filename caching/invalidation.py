@@ -1,12 +1,13 @@
-"""What moves the response cache on (caching/generation.py): every change that can alter a
-public response, whichever process makes it.
+"""What moves the response cache on (caching/generation.py): every change that can alter a public
+response, whichever process makes it.
 
 Rather than a list of what pages show (which would go stale as the site grows), any saved or
 deleted object counts, except models whose rows never reach a visitor: drafts and workflow
 states, logs, translators' work in progress (published translations arrive as page saves),
 sessions and sign-in records, renditions (made for a response, never changing one), queued
-tasks. Search index entries do count: the worker updates them after the change it follows. Page moves update the tree without saving each page, so they count too.
-A page's draft saved without publishing still moves the cache on: harmless, only a miss.
+tasks. Search index entries do count: the worker updates them after the change it follows. Page
+moves update the tree without saving each page, so they count too. A page's draft saved without
+publishing still moves the cache on: harmless, only a miss.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save

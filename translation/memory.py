@@ -6,8 +6,8 @@ again from nothing. wagtail-localize has no translation memory, but it keeps the
 the old texts. So, when the translation editor opens, each untranslated text is given the
 translation of the text it replaced (same field or block, the most similar old text), or else
 the translation of the very same text elsewhere (a block made anew, a sentence used on another
-page), flagged as an error: the editor shows it pre-filled, with a warning that quotes the old source, and it is
-not used on the page (nor counted as translated) until a person saves it.
+page), flagged as an error: the editor shows it pre-filled, with a warning that quotes the old
+source, and it is not used on the page (nor counted as translated) until a person saves it.
 """
 
 from difflib import SequenceMatcher

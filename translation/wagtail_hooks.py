@@ -13,7 +13,6 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from core.machine_text import synced_translation
-
 from translation.coverage import get_translation_coverage
 from translation.coverage_actions import coverage_for_user
 from translation.dashboard import translators_queue_panel
