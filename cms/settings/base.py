@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).
     "cms.api.caching.ApiCorsMiddleware",
     "cms.api.caching.ApiCacheMiddleware",
+    # The pages' Cache-Control, ETag and 304s, for CDNs and browsers (caching/headers.py).
+    "caching.headers.PageCacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's, except that an API 404 is not redirected to /en/api/….
     "cms.api.caching.LocaleMiddleware",

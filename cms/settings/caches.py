@@ -43,3 +43,6 @@ else:
 RESPONSE_CACHE = os.environ.get("RESPONSE_CACHE", "on").lower() not in ("off", "false", "0")
 # How long an answer nobody asks for again stays: changes make it unreachable long before.
 RESPONSE_CACHE_TIMEOUT = int(os.environ.get("RESPONSE_CACHE_TIMEOUT", str(24 * 3600)))
+# Seconds a CDN (Varnish, Cloudflare) may keep a public page; every change purges it sooner where
+# the CDN takes purges (FRONTEND_CACHE_PURGE_URL, Cloudflare).
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
