@@ -7,10 +7,13 @@ and again after the commit, because a request served between the first move and 
 would otherwise keep the old content under the new number.
 """
 
+import threading
 import time
 
 from django.core.cache import cache
 from django.db import transaction
+
+from caching.purge import purge_everything
 
 GENERATION_KEY = "response-cache:generation"
 # A generation key outlives every response cached under it.
@@ -34,7 +37,22 @@ def move_on():
         current_generation()
 
 
-def invalidate():
-    """Every cached response is out of date: now, and once the current transaction commits."""
+_pending = threading.local()
+
+
+def after_commit():
+    # The first callback of a commit does the work for all the changes before it (a rolled-back
+    # change leaves its count to the next commit: one purge too many, never one too few).
+    if not getattr(_pending, "changes", 0):
+        return
+    _pending.changes = 0
     move_on()
-    transaction.on_commit(move_on)
+    purge_everything()
+
+
+def invalidate():
+    """Every cached response is out of date: now, and once the current transaction commits (then
+    the CDN is purged too, once for all the changes of the transaction)."""
+    move_on()
+    _pending.changes = getattr(_pending, "changes", 0) + 1
+    transaction.on_commit(after_commit)

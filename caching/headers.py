@@ -38,8 +38,6 @@ class PageCacheHeadersMiddleware:
             # A 404 may be a page about to be published; redirects follow the language choice.
             patch_cache_control(response, no_cache=True)
             return response
-        patch_cache_control(
-            response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_S_MAXAGE
-        )
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_S_MAXAGE)
         set_response_etag(response)
         return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -165,3 +165,31 @@ def answers(url):
         return requests.get(url, headers=PROXY_HEADERS, timeout=10).status_code == 200
     except requests.RequestException:
         return False
+
+
+VARNISHD = shutil.which("varnishd") or next(iter(Path("/usr/sbin").glob("varnishd")), None)
+
+
+@contextmanager
+def varnish(backend_url):
+    """Varnish with the repository's configuration (deploy/varnish/site.vcl), in front of
+    `backend_url`."""
+    port = free_port()
+    directory = Path(tempfile.mkdtemp(prefix="cms-varnish-"))
+    backend_port = backend_url.rsplit(":", 1)[1]
+    vcl = (Path(settings.BASE_DIR) / "deploy" / "varnish" / "site.vcl").read_text()
+    (directory / "site.vcl").write_text(vcl.replace('"8000"', f'"{backend_port}"'))
+    process = subprocess.Popen(  # noqa: S603
+        [VARNISHD, "-F", "-j", "none", "-n", str(directory / "work"), "-a", f"127.0.0.1:{port}"]
+        + ["-f", str(directory / "site.vcl"), "-s", "malloc,32m", "-p", "ban_lurker_sleep=0.1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: answers(f"{base_url}/healthz"), 60, "Varnish did not answer")
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(directory, ignore_errors=True)

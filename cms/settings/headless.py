@@ -62,8 +62,8 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     }
 if _frontend_cache:
     WAGTAILFRONTENDCACHE = _frontend_cache
-    # Purge the API v2 detail of a page too when it is published or unpublished.
-    WAGTAILAPI_USE_FRONTENDCACHE = True
+    # Not WAGTAILAPI_USE_FRONTENDCACHE: it looks the API up under a namespace this site does not
+    # use (publishing failed with it), and caching/purge.py purges the whole site, APIs included.
 
 # Webhooks to headless frontends (webhooks/): the first attempt is sent after the commit through
 # django-tasks unless WEBHOOKS_DELIVER_AFTER_COMMIT=false, which leaves every attempt to
