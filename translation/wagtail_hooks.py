@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from core.machine_text import synced_translation
 from translation.coverage import get_translation_coverage
@@ -187,7 +187,9 @@ def keep_previous_page_translations(request, page):
 def keep_previous_translations(request, instance):
     # When wagtail-localize's translation editor opens: texts changed since the last sync start
     # from their previous translation (translation/memory.py).
-    if request.method == "GET" and (translation := synced_translation(instance)) is not None:
+    if not isinstance(instance, TranslatableMixin) or request.method != "GET":
+        return
+    if (translation := synced_translation(instance)) is not None:
         carry_over_previous_translations(translation)
 
 

@@ -220,3 +220,18 @@ def test_a_block_made_anew_gets_the_translations_of_its_very_same_texts(
         shown, warning = texts[paragraph]
         assert shown == f"FR: {paragraph}"
         assert "elsewhere" in warning
+
+
+@pytest.mark.django_db
+def test_snippets_that_are_not_translated_still_open_in_their_editor(
+    admin_client, english_home, new_story
+):
+    from stories.models import ConsentRecord
+    from tests.factories import StoryIndexPageFactory
+
+    StoryIndexPageFactory(parent=english_home, slug="stories")
+    story = new_story()
+    record = ConsentRecord.objects.get(story=story)
+    url = reverse("wagtailsnippets_stories_consentrecord:edit", args=[record.pk])
+
+    assert admin_client.get(url).status_code == 200
