@@ -8,7 +8,6 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.localization import localized_objects
@@ -208,7 +207,7 @@ class HelplinesValue(blocks.StructValue):
         """The chosen helplines in the active language (each one's translation where it has
         one), in the editor's order, read in one query."""
         chosen = [helpline for helpline in self.get("helplines") or [] if helpline is not None]
-        return localized_objects(chosen, Locale.get_active())
+        return localized_objects(chosen)
 
 
 class HelplinesBlock(blocks.StructBlock):

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Helpline, NavigationMenu, SiteSettings
+from .rich_text import LocalizedPageLinkHandler, PrefetchedDocumentLinkHandler
 
 
 class NavigationMenuViewSet(SnippetViewSet):
@@ -32,3 +34,9 @@ class SiteViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(SiteViewSetGroup)
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own link types
+def prefetched_links(features):
+    features.register_link_type(LocalizedPageLinkHandler)
+    features.register_link_type(PrefetchedDocumentLinkHandler)

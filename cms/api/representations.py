@@ -19,6 +19,7 @@ from core.representations import (  # noqa: F401 – part of this module's vocab
     public_page_ids,
     restricted_collection_ids,
 )
+from core.restrictions import restricted
 
 
 def snippet_value(obj):
@@ -145,8 +146,31 @@ def live_translation(page, locale):
     return None
 
 
+TRANSLATIONS_CACHE = "_api_translations"
+
+
+def prefetch_translations(pages):
+    """Prepare `page_translations` of `pages` with one query whatever their number."""
+    from wagtail.models import Page
+
+    found = defaultdict(list)
+    for other in (
+        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        .live()
+        .exclude(restricted())
+        .select_related("locale")
+    ):
+        found[other.translation_key].append(other)
+    for page in pages:
+        page.__dict__[TRANSLATIONS_CACHE] = [
+            other for other in found[page.translation_key] if other.pk != page.pk
+        ]
+
+
 def page_translations(page) -> list[schemas.Translation]:
-    translations = page.get_translations().live().public().select_related("locale")
+    translations = page.__dict__.get(TRANSLATIONS_CACHE)
+    if translations is None:
+        translations = page.get_translations().live().exclude(restricted()).select_related("locale")
     order = {code: index for index, code in enumerate(language_codes())}
     return [
         schemas.Translation(

@@ -209,7 +209,8 @@ class ListingMixin:
     """Lists whose related snippets and images are fetched with a fixed number of queries."""
 
     def paginate_queryset(self, queryset):
-        return prepare_objects(super().paginate_queryset(queryset))
+        requested = self.request.GET.get("fields", "")
+        return prepare_objects(super().paginate_queryset(queryset), requested)
 
 
 class PagesAPIViewSet(NotFoundSaysWhat, ListingMixin, WagtailPagesAPIViewSet):
