@@ -18,6 +18,23 @@ def remember_active_locale(locale):
         request_memo().setdefault(("active locale", locale.language_code), locale)
 
 
+def localized_in_every_block(objects):
+    """`localized_objects(objects)` for snippets that many blocks of a page choose (helplines):
+    the active language's translations of the model read once per request for all of them."""
+    from core.request_memo import remembered
+
+    objects = list(objects)
+    locale = active_locale()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
+    model = type(objects[0])
+    translations = remembered(
+        ("translations", model._meta.label, locale.pk),
+        lambda: {obj.translation_key: obj for obj in model.objects.filter(locale=locale)},
+    )
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
 def localized_objects(objects, locale=None):
     """Each object's translation in `locale` (a Locale or its id, the active one by default;
     the object itself where none exists), fetched in at most one query whatever the number of

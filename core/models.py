@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.localization import (
+    active_language_code,
     for_active_locale,
     keep_chosen_snippets_in_locale,
     localized_pages_by_id,
@@ -30,6 +31,7 @@ from core.localization import (
 from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
 from core.representations import public_page_ids
+from core.request_memo import remembered
 from core.routing import live_descendant_at
 from core.scheduling import SchedulePublishingPanel
 
@@ -206,8 +208,13 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(
-            cls.objects.select_related("browse_safely_page", "default_share_image")
+        """The settings of the active language (else the default one's), read once per request
+        and language: templates, blocks and API fields ask for them again and again."""
+        return remembered(
+            ("site settings", active_language_code()),
+            lambda: for_active_locale(
+                cls.objects.select_related("browse_safely_page", "default_share_image")
+            ),
         )
 
     @cached_property
@@ -334,4 +341,7 @@ class NavigationMenu(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())
+        """The menus of the active language (else the default one's), read once per request."""
+        return remembered(
+            ("navigation", active_language_code()), lambda: for_active_locale(cls.objects.all())
+        )

@@ -275,8 +275,8 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         pages = {}
         # By type rather than Page.specific(), to join what their cards show.
         for model, shown in (
-            (ResourcePage, ["resource_type", "cover_image"]),
-            (SurvivorStoryPage, ["country", "image"]),
+            (ResourcePage, ["locale", "resource_type", "cover_image"]),
+            (SurvivorStoryPage, ["locale", "country", "image"]),
         ):
             queryset = model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
             for page in queryset.live().exclude(restricted()).select_related(*shown):

@@ -11,6 +11,7 @@ page, not the language of the request.
 
 import datetime
 import re
+from contextlib import contextmanager
 from typing import Any
 
 from django.utils import translation
@@ -22,6 +23,7 @@ from wagtail.fields import StreamField as WagtailStreamField
 
 from cms.api import representations, schemas, wagtail_patches
 from cms.api.streams import stream_item_type
+from core.localization import remember_active_locale
 from core.rich_text import prefetch_links
 
 RICH_FIELDS = (RichTextField, WagtailStreamField)
@@ -38,8 +40,11 @@ class PageField(Field):
         return instance
 
     @staticmethod
+    @contextmanager
     def language(page):
-        return translation.override(page.locale.language_code)
+        with translation.override(page.locale.language_code):
+            remember_active_locale(page.locale)  # for blocks that read the active locale
+            yield
 
 
 class PlainTextField(PageField):
@@ -216,7 +221,10 @@ def optimise_queryset(queryset):
     for name in _serializers(model, SnippetField):
         field = model._meta.get_field(name)
         if field.many_to_many:
-            queryset = queryset.prefetch_related(name)
+            related = field.related_model.objects.select_related(
+                *representations.image_fields(field.related_model)
+            )
+            queryset = queryset.prefetch_related(Prefetch(name, queryset=related))
         else:
             queryset = queryset.select_related(name)
     images = get_image_model().objects.prefetch_renditions(

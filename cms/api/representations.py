@@ -61,6 +61,25 @@ def related_snippets(page, name):
     return getattr(page, LOCALIZED_CACHE)[name]
 
 
+def image_fields(model):
+    """The foreign keys of a snippet model to images (a partner's logo), joined when read."""
+    from wagtail.images import get_image_model
+
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is get_image_model()
+    ]
+
+
+def related_manager(page, name):
+    """`page.<name>` (many-to-many), with the snippets' images joined unless prefetched."""
+    manager = getattr(page, name)
+    if name in getattr(page, "_prefetched_objects_cache", {}):
+        return manager
+    return manager.select_related(*image_fields(manager.model))
+
+
 def localize_related_snippets(pages, names):
     """Prepare the relations `names` of `pages` in each page's own language, with one query per
     snippet model whatever the number of pages (many-to-many relations should be prefetched)."""
@@ -70,18 +89,20 @@ def localize_related_snippets(pages, names):
         for name in names:
             field = page._meta.get_field(name)
             if field.many_to_many:
-                objects = list(getattr(page, name).all())
+                objects = list(related_manager(page, name).all())
             else:
                 obj = getattr(page, name)
                 objects = [obj] if obj is not None else []
             sources.append((page, name, field.many_to_many, objects))
-            for obj in objects:  # all of them, so that the queries don't depend on the content
-                wanted[type(obj)].add((obj.translation_key, page.locale_id))
+            for obj in objects:
+                if obj.locale_id != page.locale_id:
+                    wanted[type(obj)].add((obj.translation_key, page.locale_id))
     found = {}
     for model, pairs in wanted.items():
         keys = {key for key, _locale in pairs}
         locales = {locale for _key, locale in pairs}
-        for obj in model.objects.filter(translation_key__in=keys, locale_id__in=locales):
+        translations = model.objects.filter(translation_key__in=keys, locale_id__in=locales)
+        for obj in translations.select_related(*image_fields(model)):
             found[(model, obj.translation_key, obj.locale_id)] = obj
     for page, name, many, objects in sources:
         localized = [

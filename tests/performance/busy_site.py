@@ -82,6 +82,12 @@ def build_busy_site():
     return site
 
 
+def list_snippet(site, name, size):
+    """The resource type, topic or region of the resources of the list of `size` (the pages of
+    PAGE_SIZES choose others: the first 20)."""
+    return site.snippets[name][40 + LIST_SIZES.index(size)]
+
+
 def build_lists(site):
     """Resources of one type, one topic and one region per list size (topics and regions shared
     by all besides), stories and campaigns under an index per list size."""
@@ -90,20 +96,20 @@ def build_lists(site):
         site.snippets[name] for name in ("resource-types", "topics", "regions")
     )
     images = itertools.cycle(site.images[:6])
-    for group, size in enumerate(LIST_SIZES):
+    for size in LIST_SIZES:
         word = SEARCH_WORDS[size]
         for number in range(size):
             resource = ResourcePageFactory(
                 parent=site.library,
                 title=f"{word.title()} report {number}",
-                resource_type=types[group],
+                resource_type=list_snippet(site, "resource-types", size),
                 cover_image=next(images),
                 publication_date=datetime.date(2020 + number % 6, 1 + number % 12, 1),
                 body=[("paragraph", "<p>Findings.</p>")],
                 downloads=[("download", {"document": site.documents[number], "title": ""})],
             )
-            resource.topics.set([topics[group], topics[10]])
-            resource.regions.set([regions[group], regions[10]])
+            resource.topics.set([list_snippet(site, "topics", size), topics[39]])
+            resource.regions.set([list_snippet(site, "regions", size), regions[39]])
             resource.save()
             site.resources.append(resource)
         site.story_indexes[size] = index = StoryIndexPageFactory(
@@ -126,13 +132,14 @@ def build_lists(site):
 
 
 def build_pages_of_size(site, size):
-    """A page of each type with `size` blocks in each StreamField and `size` related items."""
+    """A page of each type with `size` blocks of every kind in each StreamField and `size`
+    related items of every kind."""
     images, documents = site.images[:size], site.documents[:size]
     helplines = site.helplines[:size]
     resources, stories = site.resources[:size], site.stories[:size]
     links = "".join(
-        f'<p><a linktype="page" id="{page.pk}">{page.title}</a> '
-        f'<a linktype="document" id="{document.pk}">{document.title}</a></p>'
+        f'<p><a linktype="page" id="{page.pk}">Read</a> '
+        f'<a linktype="document" id="{document.pk}">Download</a></p>'
         for page, document in zip(resources, documents, strict=True)
     )
     body = body_blocks(size, images, helplines, links)
@@ -159,7 +166,9 @@ def build_pages_of_size(site, size):
         slug=f"campaign-{size}",
         hero_image=images[0],
         body=body,
-        calls_to_action=[call_to_action(number) for number in range(size)],
+        calls_to_action=[
+            call_to_action(kind, number) for number in range(size) for kind in CALL_TO_ACTION_KINDS
+        ],
         related_pages=[
             ("page", page)
             for page in itertools.chain.from_iterable(zip(resources, stories, strict=True))
@@ -197,8 +206,10 @@ def body_blocks(size, images, helplines, links):
     return blocks
 
 
-def call_to_action(number):
-    kind = ["share", "coalition", "newsletter", "donate", "briefings"][number % 5]
+CALL_TO_ACTION_KINDS = ["share", "coalition", "newsletter", "donate", "briefings"]
+
+
+def call_to_action(kind, number):
     link = "https://coalition.example.org/join" if kind == "coalition" else ""
     return (
         "call_to_action",

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -24,22 +23,14 @@ def rendering_every_time(settings):
     settings.RESPONSE_CACHE = False
 
 
-def empty_caches():
-    """Django's caches hold renditions and the sites' root paths: emptied, so that what the
-    database is asked is what a request costs whatever a cache happens to hold (an image whose
-    renditions are not prefetched costs a query then)."""
-    for cache in caches.all():
-        cache.clear()
-
-
 @pytest.fixture
 def queries_of(client):
-    """`queries_of(url)`: the SQL queries an anonymous visitor's GET of `url` costs, once the
-    page was seen (its renditions made) and with empty caches; and the response (a 200)."""
+    """`queries_of(url)`: the SQL queries an anonymous visitor's GET of `url` costs once the
+    address was seen before (renditions made, Wagtail's caches of renditions and site root
+    paths warm, as on a running site), and the response (a 200)."""
 
     def measure(url):
         assert client.get(url).status_code == 200, url
-        pass  # empty_caches()
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -56,8 +47,3 @@ def query_count(queries_of):
         return len(queries_of(url)[0])
 
     return count
-
-
-def explain(counts, queries_by_url=None):
-    """What a failing budget prints: the counts and the queries of the costliest request."""
-    return f"queries: {counts}"
