@@ -57,7 +57,7 @@ def related_snippets(page, name):
     prepared = getattr(page, LOCALIZED_CACHE, {})
     if name in prepared:
         return prepared[name]
-    localize_related_snippets([page], [name])
+    localize_related_snippets([page], [name], only_other_languages=True)
     return getattr(page, LOCALIZED_CACHE)[name]
 
 
@@ -80,9 +80,11 @@ def related_manager(page, name):
     return manager.select_related(*image_fields(manager.model))
 
 
-def localize_related_snippets(pages, names):
+def localize_related_snippets(pages, names, only_other_languages=False):
     """Prepare the relations `names` of `pages` in each page's own language, with one query per
-    snippet model whatever the number of pages (many-to-many relations should be prefetched)."""
+    snippet model whatever the number of pages (many-to-many relations should be prefetched):
+    for a list, even when all are in their page's language, so that its queries don't depend
+    on the content; `only_other_languages` (one page, a detail) spares that query."""
     wanted = defaultdict(set)  # model → {(translation_key, locale_id)}
     sources = []
     for page in pages:
@@ -95,7 +97,7 @@ def localize_related_snippets(pages, names):
                 objects = [obj] if obj is not None else []
             sources.append((page, name, field.many_to_many, objects))
             for obj in objects:
-                if obj.locale_id != page.locale_id:
+                if not only_other_languages or obj.locale_id != page.locale_id:
                     wanted[type(obj)].add((obj.translation_key, page.locale_id))
     found = {}
     for model, pairs in wanted.items():
