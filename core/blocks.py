@@ -8,10 +8,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.localization import localized_objects
+from core.localization import localized_in_every_block
 from core.representations import document_value, helpline_value, image_value, public_page_ids
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -208,7 +207,7 @@ class HelplinesValue(blocks.StructValue):
         """The chosen helplines in the active language (each one's translation where it has
         one), in the editor's order, read in one query."""
         chosen = [helpline for helpline in self.get("helplines") or [] if helpline is not None]
-        return localized_objects(chosen, Locale.get_active())
+        return localized_in_every_block(chosen)
 
 
 class HelplinesBlock(blocks.StructBlock):

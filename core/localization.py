@@ -1,45 +1,102 @@
 """Reading translatable objects in the visitor's language."""
 
-from django.db.models import Q
-from wagtail.models import Locale
+
+def active_locale():
+    """The active Locale (Wagtail's `Locale.get_active()`), read once per request."""
+    from wagtail.models import Locale
+
+    from core.request_memo import remembered
+
+    return remembered(("active locale", active_language_code()), Locale.get_active)
 
 
-def localized_objects(objects, locale):
-    """Each object's translation in `locale` (the object itself where none exists), fetched in
-    one query whatever the number of objects."""
+def remember_active_locale(locale):
+    """Spares `active_locale()` its query when `locale`, already read, is the active one."""
+    from core.request_memo import request_memo
+
+    if locale.language_code == active_language_code():
+        request_memo().setdefault(("active locale", locale.language_code), locale)
+
+
+def localized_in_every_block(objects):
+    """`localized_objects(objects)` for snippets that many blocks of a page choose (helplines):
+    the active language's translations of the model read once per request for all of them."""
+    from core.request_memo import remembered
+
+    objects = list(objects)
+    locale = active_locale()
+    if all(obj.locale_id == locale.pk for obj in objects):
+        return objects
+    model = type(objects[0])
+    translations = remembered(
+        ("translations", model._meta.label, locale.pk),
+        lambda: {obj.translation_key: obj for obj in model.objects.filter(locale=locale)},
+    )
+    return [translations.get(obj.translation_key, obj) for obj in objects]
+
+
+def localized_objects(objects, locale=None):
+    """Each object's translation in `locale` (a Locale or its id, the active one by default;
+    the object itself where none exists), fetched in at most one query whatever the number of
+    objects: none when they all are in that locale already."""
     objects = list(objects)
     if not objects:
         return []
     model = type(objects[0])
+    locale_id = getattr(locale or active_locale(), "pk", locale)  # a Locale or its id
+    if all(obj.locale_id == locale_id for obj in objects):
+        return objects
     translations = {
         obj.translation_key: obj
         for obj in model.objects.filter(
-            locale=locale, translation_key__in=[obj.translation_key for obj in objects]
+            translation_key__in=[obj.translation_key for obj in objects], locale_id=locale_id
         )
     }
     return [translations.get(obj.translation_key, obj) for obj in objects]
 
 
+def active_language_code():
+    """The language code of the active locale, as Wagtail's `Locale.get_active` reads it (no
+    query: filter on `locale__language_code` rather than fetching the Locale first)."""
+    from django.conf import settings
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def for_active_locale(queryset):
     """The one object of a per-locale singleton (navigation, site settings) for the active
-    locale, falling back to the default locale's."""
-    active = Locale.get_active()
-    default = Locale.get_default()
-    candidates = queryset.filter(Q(locale=active) | Q(locale=default)).select_related("locale")
-    by_locale = {obj.locale_id: obj for obj in candidates}
-    return by_locale.get(active.pk) or by_locale.get(default.pk)
+    locale, falling back to the default locale's, in one query."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    active = active_language_code()
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    candidates = queryset.filter(locale__language_code__in={active, default}).select_related(
+        "locale"
+    )
+    by_language = {obj.locale.language_code: obj for obj in candidates}
+    return by_language.get(active) or by_language.get(default)
 
 
-def localized_pages(pages, locale):
-    """Each page's live translation in `locale`, falling back to the page itself, in one query.
-    Pages that are neither live in `locale` nor live themselves are left out."""
+def localized_pages(pages, locale=None):
+    """Each page's live translation in `locale` (the active one by default), falling back to
+    the page itself, in one query. Pages that are neither live in `locale` nor live themselves
+    are left out."""
     from wagtail.models import Page
 
     pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    in_locale = {"locale": locale} if locale else {"locale__language_code": active_language_code()}
     translations = {
         page.translation_key: page
         for page in Page.objects.live().filter(
-            locale=locale, translation_key__in=[page.translation_key for page in pages]
+            translation_key__in=[page.translation_key for page in pages], **in_locale
         )
     }
     return [
@@ -49,19 +106,74 @@ def localized_pages(pages, locale):
     ]
 
 
-def untranslated_page_url(page, locale, request=None):
-    """Where visitors of `locale` read `page` while it has no translation into it: under its
-    nearest translated ancestor (see SitePage.route). None when no ancestor is translated."""
-    slugs = []
-    current = page
-    while current is not None and not current.is_root():
-        translated = current.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            base = translated.get_url(request)
-            return base and base + "".join(f"{slug}/" for slug in reversed(slugs))
-        slugs.append(current.slug)
-        current = current.get_parent()
-    return None
+def localized_pages_by_id(page_ids, require_live=True):
+    """{id: page} for the ids of `page_ids` (None left out): each page's live translation in
+    the active language, else the page itself (if live, unless `require_live` is false), in one
+    query."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    ids = {page_id for page_id in page_ids if page_id}
+    if not ids:
+        return {}
+    chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    candidates = list(
+        Page.objects.filter(
+            Q(pk__in=ids)
+            | Q(
+                translation_key__in=chosen_keys,
+                locale__language_code=active_language_code(),
+                live=True,
+            )
+        )
+    )
+    translations = {page.translation_key: page for page in candidates if page.pk not in ids}
+    found = {
+        page.pk: translations.get(page.translation_key, page)
+        for page in candidates
+        if page.pk in ids
+    }
+    return {page_id: page for page_id, page in found.items() if page.live or not require_live}
+
+
+def untranslated_page_urls(page, language_codes, request=None):
+    """{language code: where visitors of that language read `page`} for `language_codes`, in
+    which it has no translation: under its nearest translated ancestor (see SitePage.route); no
+    entry for a language where no ancestor is translated. One query, whatever the depth."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    ancestor_paths = [page.path[:end] for end in steps][1:]  # below the root
+    ancestor_keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")
+    rows = list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths)
+            | Q(
+                translation_key__in=ancestor_keys,
+                locale__language_code__in=language_codes,
+                live=True,
+            )
+        ).select_related("locale")
+    )
+    ancestors = sorted((row for row in rows if row.path in ancestor_paths), key=len_of_path)
+    translations = {(row.translation_key, row.locale.language_code): row for row in rows}
+    urls = {}
+    for code in language_codes:
+        slugs = []
+        for current in reversed(ancestors):
+            translated = translations.get((current.translation_key, code))
+            if translated is not None and translated.live:
+                base = translated.get_url(request)
+                if base:
+                    urls[code] = base + "".join(f"{slug}/" for slug in reversed(slugs))
+                break
+            slugs.append(current.slug)
+    return urls
+
+
+def len_of_path(page):
+    return len(page.path)
 
 
 def chosen_snippet_fields(model):

@@ -15,19 +15,24 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.localization import (
+    active_language_code,
     for_active_locale,
     keep_chosen_snippets_in_locale,
-    localized_pages,
+    localized_pages_by_id,
+    remember_active_locale,
     slug_of_translated_title,
 )
 from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
 from core.representations import public_page_ids
+from core.request_memo import remembered
+from core.routing import live_descendant_at
 from core.scheduling import SchedulePublishingPanel
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
@@ -68,6 +73,13 @@ class SitePage(HeadlessPreviewMixin, Page):
     def get_share_image(self):
         return None
 
+    def get_context(self, request, *args, **kwargs):
+        from core.rich_text import prefetch_links  # Wagtail's link handlers need the models
+
+        prefetch_links(self)  # before the template expands the links of each text one by one
+        remember_active_locale(self.locale)
+        return super().get_context(request, *args, **kwargs)
+
     def serve_preview(self, request, mode_name):
         """The draft in the headless frontend configured for this page's language (a preview
         token for /api/v2/page_preview/), else Wagtail's own rendering of the page."""
@@ -79,6 +91,9 @@ class SitePage(HeadlessPreviewMixin, Page):
         return preview_client_root_url(self, request)
 
     def route(self, request, path_components):
+        page = live_descendant_at(self, path_components) if path_components else None
+        if page is not None:
+            return RouteResult(page)
         try:
             return super().route(request, path_components)
         except Http404:
@@ -193,7 +208,14 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(cls.objects.select_related("browse_safely_page"))
+        """The settings of the active language (else the default one's), read once per request
+        and language: templates, blocks and API fields ask for them again and again."""
+        return remembered(
+            ("site settings", active_language_code()),
+            lambda: for_active_locale(
+                cls.objects.select_related("browse_safely_page", "default_share_image")
+            ),
+        )
 
     @cached_property
     def browse_safely(self):
@@ -296,25 +318,30 @@ class NavigationMenu(TranslatableMixin, models.Model):
     def footer_menu(self):
         return self.resolve_links(self.footer_links)
 
-    @staticmethod
-    def resolve_links(stream):
-        """The links of `stream` in the visitor's language, pages looked up in one query."""
-        values = [block.value for block in stream]
-        pages = {
-            page.translation_key: page
-            for page in localized_pages([value["page"] for value in values], Locale.get_active())
-        }
+    @cached_property
+    def linked_pages(self):
+        """The live pages both menus link to, by the id the editor chose, each in the visitor's
+        language (its live translation, else itself): one query for both menus."""
+        links = [*self.main_links.raw_data, *self.footer_links.raw_data]
+        return localized_pages_by_id([link["value"].get("page") for link in links])
+
+    def resolve_links(self, stream):
+        """The links of `stream` in the visitor's language, from the stream's stored values
+        (which name pages by id: `linked_pages` reads them all at once)."""
         links = []
-        for value in values:
-            if value["page"]:
-                page = pages.get(value["page"].translation_key)
-                if page is None:
-                    continue
-                links.append(MenuLink(page.url, value["label"] or page.title, page.pk))
-            elif value["url"]:
-                links.append(MenuLink(value["url"], value["label"] or value["url"], None))
+        for link in stream.raw_data:
+            value = link["value"]
+            if value.get("page"):
+                page = self.linked_pages.get(value["page"])
+                if page is not None:
+                    links.append(MenuLink(page.url, value.get("label") or page.title, page.pk))
+            elif value.get("url"):
+                links.append(MenuLink(value["url"], value.get("label") or value["url"], None))
         return links
 
     @classmethod
     def for_active_locale(cls):
-        return for_active_locale(cls.objects.all())
+        """The menus of the active language (else the default one's), read once per request."""
+        return remembered(
+            ("navigation", active_language_code()), lambda: for_active_locale(cls.objects.all())
+        )

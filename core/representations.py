@@ -121,7 +121,14 @@ def document_value(document) -> Document | None:
 
 
 def restricted_collection_ids():
-    """Collections closed to anonymous visitors (a view restriction on them or an ancestor)."""
+    """Collections closed to anonymous visitors (a view restriction on them or an ancestor),
+    read once per request."""
+    from core.request_memo import remembered
+
+    return remembered("restricted collection ids", read_restricted_collection_ids)
+
+
+def read_restricted_collection_ids():
     from wagtail.models import Collection, CollectionViewRestriction
 
     paths = list(
@@ -141,10 +148,14 @@ def public_page_ids(pages):
     """The ids among `pages` that anonymous visitors may see (live, without view restrictions)."""
     from wagtail.models import Page
 
+    from core.restrictions import restricted
+
     ids = [page.pk for page in pages if page is not None]
     if not ids:
         return set()
-    return set(Page.objects.filter(pk__in=ids).live().public().values_list("pk", flat=True))
+    return set(
+        Page.objects.filter(pk__in=ids).live().exclude(restricted()).values_list("pk", flat=True)
+    )
 
 
 def helpline_value(helpline) -> Helpline:

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Helpline, NavigationMenu, SiteSettings
+from .rich_text import LocalizedPageLinkHandler, PrefetchedDocumentLinkHandler
 from .task_reports import FailedTasksView, SuperuserMenuItem, background_tasks_panel, retry_task
 
 
@@ -61,3 +62,9 @@ def add_background_tasks_panel(request, panels):
     panel = background_tasks_panel(request.user)
     if panel:
         panels.append(panel)
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own link types
+def prefetched_links(features):
+    features.register_link_type(LocalizedPageLinkHandler)
+    features.register_link_type(PrefetchedDocumentLinkHandler)

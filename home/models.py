@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
+from core.restrictions import restricted
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
@@ -89,14 +90,14 @@ class HomePage(SitePage):
         context["featured_campaign"] = campaign if campaign and campaign.live else None
         context["featured_resources"] = (
             ResourcePage.objects.live()
-            .public()
+            .exclude(restricted())
             .filter(locale=self.locale, featured=True)
             .select_related("resource_type", "cover_image")
             .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
         )
         context["latest_stories"] = (
             SurvivorStoryPage.objects.live()
-            .public()
+            .exclude(restricted())
             .filter(locale=self.locale)
             .select_related("country")
             .order_by("-first_published_at")[:3]
@@ -107,7 +108,7 @@ class HomePage(SitePage):
         """For the API: the featured resources of the home page's language, as on the page."""
         return (
             ResourcePage.objects.live()
-            .public()
+            .exclude(restricted())
             .filter(locale=self.locale, featured=True)
             .select_related("locale", "resource_type", "cover_image")
             .order_by("-publication_date")[:FEATURED_RESOURCES_SHOWN]
@@ -117,7 +118,7 @@ class HomePage(SitePage):
         """For the API: the latest stories of the home page's language, as on the page."""
         return (
             SurvivorStoryPage.objects.live()
-            .public()
+            .exclude(restricted())
             .filter(locale=self.locale)
             .select_related("locale", "image")
             .order_by("-first_published_at")[:3]
@@ -157,7 +158,10 @@ class CampaignIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaigns"] = (
-            CampaignPage.objects.child_of(self).live().public().select_related("hero_image")
+            CampaignPage.objects.child_of(self)
+            .live()
+            .exclude(restricted())
+            .select_related("hero_image")
         )
         return context
 
@@ -268,18 +272,20 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     def related_live_pages(self):
         """Related resources and stories in this page's language, live and public ones only."""
         keys = [block.value.translation_key for block in self.related_pages if block.value]
-        pages = {
-            page.translation_key: page
-            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            .live()
-            .public()
-            .specific()
-        }
+        pages = {}
+        # By type rather than Page.specific(), to join what their cards show.
+        for model, shown in (
+            (ResourcePage, ["locale", "resource_type", "cover_image"]),
+            (SurvivorStoryPage, ["locale", "country", "image"]),
+        ):
+            queryset = model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            for page in queryset.live().exclude(restricted()).select_related(*shown):
+                pages[page.translation_key] = page
         return [pages[key] for key in keys if key in pages]
 
     @property
     def localized_partners(self):
-        return localized_objects(self.partners.all(), self.locale)
+        return localized_objects(self.partners.all(), self.locale_id)
 
     class Meta:
         verbose_name = _("campaign page")

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
+from core.restrictions import restricted
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -117,11 +118,11 @@ class TopicsAndRegionsMixin:
 
     @property
     def localized_topics(self):
-        return localized_objects(self.topics.all(), self.locale)
+        return localized_objects(self.topics.all(), self.locale_id)
 
     @property
     def localized_regions(self):
-        return localized_objects(self.regions.all(), self.locale)
+        return localized_objects(self.regions.all(), self.locale_id)
 
 
 class ResourceIndexPage(SitePage):
@@ -141,7 +142,7 @@ class ResourceIndexPage(SitePage):
         resources = (
             ResourcePage.objects.child_of(self)
             .live()
-            .public()
+            .exclude(restricted())
             .select_related("resource_type", "cover_image")
             .order_by("-publication_date", "title")
         )

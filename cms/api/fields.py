@@ -10,15 +10,23 @@ page, not the language of the request.
 """
 
 import datetime
+import re
+from contextlib import contextmanager
 from typing import Any
 
 from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.rich_text import APIRichText, RichTextFormatError
+from wagtail.fields import RichTextField
+from wagtail.fields import StreamField as WagtailStreamField
 
-from cms.api import representations, schemas
+from cms.api import representations, schemas, wagtail_patches
 from cms.api.streams import stream_item_type
+from core.localization import remember_active_locale
+from core.rich_text import prefetch_links
+
+RICH_FIELDS = (RichTextField, WagtailStreamField)
 
 
 class PageField(Field):
@@ -32,8 +40,11 @@ class PageField(Field):
         return instance
 
     @staticmethod
+    @contextmanager
     def language(page):
-        return translation.override(page.locale.language_code)
+        with translation.override(page.locale.language_code):
+            remember_active_locale(page.locale)  # for blocks that read the active locale
+            yield
 
 
 class PlainTextField(PageField):
@@ -66,6 +77,7 @@ class RichTextHTMLField(PageField):
             rich_text_format = APIRichText.get_default_format()
         features = page._meta.get_field(self.field_name).features
         with self.language(page):
+            prefetch_links(page)  # all the page's links at once (done before for a list)
             return APIRichText.serialize(value or "", format=rich_text_format, features=features)
 
 
@@ -79,6 +91,7 @@ def stream_field(type_name, stream_block):
             value = getattr(page, self.field_name)
             context = {"request": self.context.get("request"), "page": page}
             with self.language(page):
+                prefetch_links(page)  # all the page's links at once (done before for a list)
                 return value.stream_block.get_api_representation(value, context)
 
     StreamField.to_representation.__annotations__["return"] = list[item_type]
@@ -208,7 +221,10 @@ def optimise_queryset(queryset):
     for name in _serializers(model, SnippetField):
         field = model._meta.get_field(name)
         if field.many_to_many:
-            queryset = queryset.prefetch_related(name)
+            related = field.related_model.objects.select_related(
+                *representations.image_fields(field.related_model)
+            )
+            queryset = queryset.prefetch_related(Prefetch(name, queryset=related))
         else:
             queryset = queryset.select_related(name)
     images = get_image_model().objects.prefetch_renditions(
@@ -219,12 +235,46 @@ def optimise_queryset(queryset):
     return queryset
 
 
-def prepare_objects(objects):
-    """Read the related snippets of a list of pages (or snippets) in each one's language, with
-    one query per snippet model."""
+def prepare_objects(objects, requested="*"):
+    """Read what a list of pages (or snippets) shows with a fixed number of queries whatever
+    its length: related snippets in each one's language (one query per snippet model); for the
+    fields in `requested` (a `?fields=` value), the blocks of their StreamFields, the links of
+    their rich texts and the pages' translations, for all of them at once."""
     objects = list(objects)
-    if objects:
-        names = _serializers(type(objects[0]), SnippetField)
-        if names:
-            representations.localize_related_snippets(objects, names)
+    if not objects:
+        return objects
+    model = type(objects[0])
+    names = _serializers(model, SnippetField)
+    if names:
+        representations.localize_related_snippets(objects, names)
+    shown = [name for name in api_field_names(model) if is_requested(name, requested)]
+    model_fields = {field.name: field for field in model._meta.concrete_fields}
+    texts = [name for name in shown if isinstance(model_fields.get(name), RICH_FIELDS)]
+    for name in texts:
+        if isinstance(model_fields[name], WagtailStreamField):
+            wagtail_patches.convert_streams_together([getattr(obj, name) for obj in objects])
+    if texts:
+        for language, pages in by_language(objects).items():
+            with translation.override(language):
+                prefetch_links(*pages)
+    if "translations" in shown:
+        representations.prefetch_translations(objects)
     return objects
+
+
+def api_field_names(model):
+    return [field.name for field in getattr(model, "api_fields", ()) if isinstance(field, APIField)]
+
+
+def is_requested(name, requested):
+    """Whether a `?fields=` value asks for field `name` (or all with `*`); roughly: a field it
+    names only to leave out is prepared for nothing."""
+    return "*" in requested or name in re.findall(r"\w+", requested)
+
+
+def by_language(objects):
+    groups = {}
+    for obj in objects:
+        code = obj.locale.language_code if hasattr(obj, "locale_id") else None
+        groups.setdefault(code, []).append(obj)
+    return groups

@@ -19,6 +19,7 @@ from core.representations import (  # noqa: F401 – part of this module's vocab
     public_page_ids,
     restricted_collection_ids,
 )
+from core.restrictions import restricted
 
 
 def snippet_value(obj):
@@ -56,31 +57,54 @@ def related_snippets(page, name):
     prepared = getattr(page, LOCALIZED_CACHE, {})
     if name in prepared:
         return prepared[name]
-    localize_related_snippets([page], [name])
+    localize_related_snippets([page], [name], only_other_languages=True)
     return getattr(page, LOCALIZED_CACHE)[name]
 
 
-def localize_related_snippets(pages, names):
+def image_fields(model):
+    """The foreign keys of a snippet model to images (a partner's logo), joined when read."""
+    from wagtail.images import get_image_model
+
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is get_image_model()
+    ]
+
+
+def related_manager(page, name):
+    """`page.<name>` (many-to-many), with the snippets' images joined unless prefetched."""
+    manager = getattr(page, name)
+    if name in getattr(page, "_prefetched_objects_cache", {}):
+        return manager
+    return manager.select_related(*image_fields(manager.model))
+
+
+def localize_related_snippets(pages, names, only_other_languages=False):
     """Prepare the relations `names` of `pages` in each page's own language, with one query per
-    snippet model whatever the number of pages (many-to-many relations should be prefetched)."""
+    snippet model whatever the number of pages (many-to-many relations should be prefetched):
+    for a list, even when all are in their page's language, so that its queries don't depend
+    on the content; `only_other_languages` (one page, a detail) spares that query."""
     wanted = defaultdict(set)  # model → {(translation_key, locale_id)}
     sources = []
     for page in pages:
         for name in names:
             field = page._meta.get_field(name)
             if field.many_to_many:
-                objects = list(getattr(page, name).all())
+                objects = list(related_manager(page, name).all())
             else:
                 obj = getattr(page, name)
                 objects = [obj] if obj is not None else []
             sources.append((page, name, field.many_to_many, objects))
-            for obj in objects:  # all of them, so that the queries don't depend on the content
-                wanted[type(obj)].add((obj.translation_key, page.locale_id))
+            for obj in objects:
+                if not only_other_languages or obj.locale_id != page.locale_id:
+                    wanted[type(obj)].add((obj.translation_key, page.locale_id))
     found = {}
     for model, pairs in wanted.items():
         keys = {key for key, _locale in pairs}
         locales = {locale for _key, locale in pairs}
-        for obj in model.objects.filter(translation_key__in=keys, locale_id__in=locales):
+        translations = model.objects.filter(translation_key__in=keys, locale_id__in=locales)
+        for obj in translations.select_related(*image_fields(model)):
             found[(model, obj.translation_key, obj.locale_id)] = obj
     for page, name, many, objects in sources:
         localized = [
@@ -145,8 +169,31 @@ def live_translation(page, locale):
     return None
 
 
+TRANSLATIONS_CACHE = "_api_translations"
+
+
+def prefetch_translations(pages):
+    """Prepare `page_translations` of `pages` with one query whatever their number."""
+    from wagtail.models import Page
+
+    found = defaultdict(list)
+    for other in (
+        Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        .live()
+        .exclude(restricted())
+        .select_related("locale")
+    ):
+        found[other.translation_key].append(other)
+    for page in pages:
+        page.__dict__[TRANSLATIONS_CACHE] = [
+            other for other in found[page.translation_key] if other.pk != page.pk
+        ]
+
+
 def page_translations(page) -> list[schemas.Translation]:
-    translations = page.get_translations().live().public().select_related("locale")
+    translations = page.__dict__.get(TRANSLATIONS_CACHE)
+    if translations is None:
+        translations = page.get_translations().live().exclude(restricted()).select_related("locale")
     order = {code: index for index, code in enumerate(language_codes())}
     return [
         schemas.Translation(

@@ -25,7 +25,7 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.filters import TranslationOfFilter as PageTranslationOfFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField, TagsField
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
@@ -220,7 +220,8 @@ class ListingMixin:
     """Lists whose related snippets and images are fetched with a fixed number of queries."""
 
     def paginate_queryset(self, queryset):
-        return prepare_objects(super().paginate_queryset(queryset))
+        requested = self.request.GET.get("fields", "")
+        return prepare_objects(super().paginate_queryset(queryset), requested)
 
 
 class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesAPIViewSet):
@@ -301,12 +302,41 @@ class SnippetsAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, BaseAPIVie
         return type(f"{model.__name__}APIViewSet", (cls,), {"model": model, "name": name})
 
 
-class ImagesAPIViewSet(CompactJSON, NotFoundSaysWhat, WagtailImagesAPIViewSet):
-    pass
+class PrefetchedTagsField(TagsField):
+    """Wagtail's tags of an image or document, from the tags prefetched with the list (its own
+    field asks the database again for each object)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
 
 
-class DocumentsAPIViewSet(CompactJSON, NotFoundSaysWhat, WagtailDocumentsAPIViewSet):
-    pass
+def with_prefetched_tags(serializer_class):
+    class Serializer(serializer_class):
+        def build_property_field(self, field_name, model_class):
+            field_class, kwargs = super().build_property_field(field_name, model_class)
+            if field_class is TagsField:
+                return PrefetchedTagsField, kwargs
+            return field_class, kwargs
+
+    Serializer.__name__ = Serializer.__qualname__ = serializer_class.__name__
+    return Serializer
+
+
+class TaggedListingMixin:
+    """Images and documents with their tags fetched in one query for the whole list."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("tags")
+
+
+class ImagesAPIViewSet(CompactJSON, NotFoundSaysWhat, TaggedListingMixin, WagtailImagesAPIViewSet):
+    base_serializer_class = with_prefetched_tags(WagtailImagesAPIViewSet.base_serializer_class)
+
+
+class DocumentsAPIViewSet(
+    CompactJSON, NotFoundSaysWhat, TaggedListingMixin, WagtailDocumentsAPIViewSet
+):
+    base_serializer_class = with_prefetched_tags(WagtailDocumentsAPIViewSet.base_serializer_class)
 
 
 class NotAModel:

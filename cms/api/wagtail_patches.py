@@ -17,3 +17,32 @@ def build_snippet_schemas_on(base_class):
     from wagtail.snippets.api.v3 import registry
 
     registry.BaseSnippetSchema = base_class
+
+
+def convert_streams_together(stream_values):
+    """Convert the blocks of several values of one StreamField (the same field of the pages of
+    a list) at once: one `bulk_to_python` per block type for all of them, so that the images,
+    documents and snippets their blocks choose cost one query per model, not one per page.
+
+    Why: a `StreamValue` converts its stored blocks lazily, one stream at a time
+    (`StreamValue._prefetch_blocks`), and Wagtail offers no way to batch several streams. This
+    fills the same per-block cache (`_raw_data` → `_bound_blocks`) that method fills.
+    """
+    from collections import defaultdict
+
+    from wagtail.blocks import StreamValue
+
+    waiting = defaultdict(list)  # block type → [(stream, index, stored block)]
+    for stream in stream_values:
+        for index, stored in enumerate(stream._raw_data):
+            if stream._bound_blocks[index] is None and stored is not None:
+                waiting[stored["type"]].append((stream, index, stored))
+    for type_name, items in waiting.items():
+        child_block = items[0][0].stream_block.child_blocks.get(type_name)
+        if child_block is None:  # a block type since removed: left to Wagtail
+            continue
+        values = child_block.bulk_to_python([stored["value"] for _s, _i, stored in items])
+        for (stream, index, stored), value in zip(items, values, strict=True):
+            stream._bound_blocks[index] = StreamValue.StreamChild(
+                child_block, value, id=stored.get("id")
+            )

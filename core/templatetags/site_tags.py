@@ -7,10 +7,11 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from core.localization import untranslated_page_url
+from core.localization import untranslated_page_urls
 from core.renditions import SHARE_IMAGE, picture_specs
+from core.restrictions import restricted
 
 register = template.Library()
 
@@ -30,14 +31,18 @@ def page_translations(context, page=None):
     current = translation.get_language()
     is_page = isinstance(page, Page)
     translations = {}
-    locales = {}
+    untranslated = {}
     if is_page:
         for translated in (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
+            page.get_translations(inclusive=True)
+            .live()
+            .exclude(restricted())
+            .select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
         if len(translations) < len(settings.LANGUAGES):
-            locales = {locale.language_code: locale for locale in Locale.objects.all()}
+            missing = [code for code, _name in settings.LANGUAGES if code not in translations]
+            untranslated = untranslated_page_urls(page, missing, request)
     entries = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
@@ -47,10 +52,8 @@ def page_translations(context, page=None):
             full_url = target.get_full_url(request)
         elif not is_page:
             url = translate_url(request.get_full_path(), code)
-        elif code in locales:
-            url = untranslated_page_url(page, locales[code], request)
         else:
-            url = None
+            url = untranslated.get(code)
         if not url:
             continue
         entries.append(
@@ -69,10 +72,15 @@ def page_translations(context, page=None):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """`url` made absolute against the site's own address (unchanged when already absolute)."""
-    page = context.get("page")
-    site = page.get_site() if isinstance(page, Page) else Site.find_for_request(context["request"])
-    base = site.root_url if site else context["request"].build_absolute_uri("/")
-    return urljoin(base + "/", url)
+    page, request = context.get("page"), context["request"]
+    if isinstance(page, Page):
+        # The page's site from the cached root paths (Page.get_site() would query the Site).
+        url_parts = page.get_url_parts(request)
+        base = url_parts[1] if url_parts else None
+    else:
+        site = Site.find_for_request(request)
+        base = site.root_url if site else None
+    return urljoin((base or request.build_absolute_uri("/").rstrip("/")) + "/", url)
 
 
 ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

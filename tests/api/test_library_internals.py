@@ -6,6 +6,7 @@ Each test fails, saying what changed, when an upgrade changes the shape relied o
 failing test's patch module before changing the test."""
 
 import inspect
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -25,7 +26,7 @@ from wagtail.api.v3.registry import registry
 from wagtail.api.v3.urls import api
 from wagtail.models import Page
 
-from cms.api import ninja_patches, v2, v3, v3_errors
+from cms.api import ninja_patches, v2, v3, v3_errors, wagtail_patches
 from cms.api.snippet_locale import LocalizedSnippetSchema
 
 # django-ninja ------------------------------------------------------------------------------------
@@ -308,3 +309,31 @@ def test_the_site_answers_at_wagtail_localizes_translate_addresses():
         "every language"
     )
     assert resolve(snippet).url_name == "cms_submit_snippet_translation"
+
+
+@pytest.mark.django_db
+def test_streams_of_several_pages_are_converted_together_as_wagtail_converts_one(
+    django_assert_num_queries,
+):
+    from home.models import StandardPage
+    from tests.factories import ImageFactory
+
+    field = StandardPage._meta.get_field("body")
+    images = [ImageFactory() for _ in range(4)]
+    stored = [
+        [{"type": "image", "value": {"image": image.pk, "caption": ""}, "id": f"b{image.pk}"}]
+        for image in images
+    ]
+    streams = [field.to_python(json.dumps(blocks)) for blocks in stored]
+    assert all(
+        hasattr(stream, name) for stream in streams for name in ("_raw_data", "_bound_blocks")
+    ), "StreamValue no longer keeps `_raw_data` and `_bound_blocks`: rewrite "
+    "cms/api/wagtail_patches.py convert_streams_together (API lists would read per page)"
+
+    with django_assert_num_queries(1):
+        wagtail_patches.convert_streams_together(streams)
+    with django_assert_num_queries(0):
+        chosen = [stream[0].value["image"] for stream in streams]
+
+    assert chosen == images
+    assert [stream[0].id for stream in streams] == [f"b{image.pk}" for image in images]
