@@ -94,7 +94,15 @@ class ResponseCacheMiddleware:
         response = cache.get(key) if key else None
         if response is None:
             return None
-        response = get_conditional_response(request, etag=response.get("ETag"), response=response)
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        if conditional is not response:
+            # Django's 304 keeps the caching headers only; a browser needs the CORS ones too.
+            for header, value in response.items():
+                if header.lower().startswith("access-control-"):
+                    conditional[header] = value
+            response = conditional
         if request.method == "HEAD":
             response.content = b""
         response.headers[HIT_HEADER] = "hit"

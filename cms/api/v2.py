@@ -25,7 +25,7 @@ from wagtail.api.v2.filters import (
 )
 from wagtail.api.v2.filters import TranslationOfFilter as PageTranslationOfFilter
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField, TagsField
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
@@ -37,6 +37,7 @@ from wagtail.models import DraftStateMixin, Locale
 from cms.api import limits, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.api.preview import PagePreviewAPIViewSet
+from cms.api.v2_tags import TaggedListingMixin, with_prefetched_tags
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 
 # Filters ------------------------------------------------------------------------------------
@@ -300,33 +301,6 @@ class SnippetsAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, BaseAPIVie
     @classmethod
     def for_model(cls, model, name):
         return type(f"{model.__name__}APIViewSet", (cls,), {"model": model, "name": name})
-
-
-class PrefetchedTagsField(TagsField):
-    """Wagtail's tags of an image or document, from the tags prefetched with the list (its own
-    field asks the database again for each object)."""
-
-    def to_representation(self, value):
-        return sorted(tag.name for tag in value.all())
-
-
-def with_prefetched_tags(serializer_class):
-    class Serializer(serializer_class):
-        def build_property_field(self, field_name, model_class):
-            field_class, kwargs = super().build_property_field(field_name, model_class)
-            if field_class is TagsField:
-                return PrefetchedTagsField, kwargs
-            return field_class, kwargs
-
-    Serializer.__name__ = Serializer.__qualname__ = serializer_class.__name__
-    return Serializer
-
-
-class TaggedListingMixin:
-    """Images and documents with their tags fetched in one query for the whole list."""
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("tags")
 
 
 class ImagesAPIViewSet(CompactJSON, NotFoundSaysWhat, TaggedListingMixin, WagtailImagesAPIViewSet):
