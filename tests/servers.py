@@ -13,8 +13,10 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import requests
 from django.conf import settings
+from django.db import connection
 from psycopg.conninfo import make_conninfo
 
 from demo.management.commands.soak import gunicorn_command
@@ -193,3 +195,22 @@ def varnish(backend_url):
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+@contextmanager
+def private_copy_of_test_database(django_db_blocker):
+    """A private PostgreSQL holding a copy of the test database with its test site, removed
+    afterwards (skips the test on another database)."""
+    from tests.site import ensure_test_site
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the copy of the test database needs PostgreSQL (DATABASE_URL)")
+    postgres = PrivatePostgres()
+    try:
+        postgres.create()
+        with django_db_blocker.unblock():
+            ensure_test_site()
+            postgres.copy_database(connection.settings_dict)
+        yield postgres
+    finally:
+        postgres.remove()

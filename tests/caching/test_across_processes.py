@@ -10,18 +10,16 @@ import sys
 import pytest
 import requests
 from django.conf import settings
-from django.db import connection
 
 from tests.servers import (
     POSTGRES_BIN,
     PROXY_HEADERS,
     VARNISHD,
-    PrivatePostgres,
     collect_static,
     gunicorn,
+    private_copy_of_test_database,
     varnish,
 )
-from tests.site import ensure_test_site
 
 pytestmark = [
     pytest.mark.outage,
@@ -37,17 +35,8 @@ API = "/api/v2/pages/?locale=en&type=home.HomePage&fields=hero_heading"
 
 @pytest.fixture(scope="module")
 def database(django_db_setup, django_db_blocker):
-    if connection.vendor != "postgresql":
-        pytest.skip("the copy of the test database needs PostgreSQL (DATABASE_URL)")
-    postgres = PrivatePostgres()
-    try:
-        postgres.create()
-        with django_db_blocker.unblock():
-            ensure_test_site()
-            postgres.copy_database(connection.settings_dict)
+    with private_copy_of_test_database(django_db_blocker) as postgres:
         yield postgres
-    finally:
-        postgres.remove()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 
 import pytest
 import requests
-from django.db import connection
 
 from core.models import SiteSettings
 from tests.csp import STRICT_PUBLIC_POLICY, policy
@@ -17,12 +16,11 @@ from tests.html import parse
 from tests.servers import (
     POSTGRES_BIN,
     PROXY_HEADERS,
-    PrivatePostgres,
     collect_static,
     gunicorn,
+    private_copy_of_test_database,
     wait_for,
 )
-from tests.site import ensure_test_site
 
 pytestmark = [
     pytest.mark.outage,
@@ -41,17 +39,8 @@ LOAD = [
 @pytest.fixture(scope="module")
 def database(django_db_setup, django_db_blocker):
     """A private PostgreSQL holding a copy of the seeded test database."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the copy of the test database needs PostgreSQL (DATABASE_URL)")
-    postgres = PrivatePostgres()
-    try:
-        postgres.create()
-        with django_db_blocker.unblock():
-            ensure_test_site()
-            postgres.copy_database(connection.settings_dict)
+    with private_copy_of_test_database(django_db_blocker) as postgres:
         yield postgres
-    finally:
-        postgres.remove()
 
 
 @pytest.fixture(scope="module")
