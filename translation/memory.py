@@ -10,6 +10,7 @@ page), flagged as an error: the editor shows it pre-filled, with a warning that 
 source, and it is not used on the page (nor counted as translated) until a person saves it.
 """
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 from django.db.models import Exists, OuterRef
@@ -113,11 +114,11 @@ def carry_over_previous_translations(translation):
         return 0
     context_ids = {segment.context_id for segment in segments}
     candidates = previous_translations(translation, context_ids)
-    texts_per_context = {}
-    for context_id in StringSegment.objects.filter(
-        source_id=translation.source_id, context_id__in=context_ids
-    ).values_list("context_id", flat=True):
-        texts_per_context[context_id] = texts_per_context.get(context_id, 0) + 1
+    texts_per_context = Counter(
+        StringSegment.objects.filter(
+            source_id=translation.source_id, context_id__in=context_ids
+        ).values_list("context_id", flat=True)
+    )
     elsewhere = same_text_elsewhere(translation, segments)
     carried = []
     for segment in segments:
