@@ -149,8 +149,9 @@ def gunicorn(static_root, workers=2, threads=2, **environment):
         DATABASE_CONN_MAX_AGE="600",
         STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
-        **environment,
+        CACHE_DIR=str(Path(static_root).parent / "cache"),  # not the checkout's var/cache
     )
+    env.update(environment)
     command = gunicorn_command(port, workers, threads)
     process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)  # noqa: S603
     base_url = f"http://127.0.0.1:{port}"

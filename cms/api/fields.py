@@ -143,7 +143,8 @@ class RelatedPageField(PageField):
 
     def to_representation(self, page) -> schemas.PageSummary:
         related = representations.live_translation(getattr(page, self.field_name), page.locale)
-        return representations.page_summary(related) if related else None
+        summaries = representations.linkable_summaries([related] if related else [])
+        return summaries[0] if summaries else None
 
 
 class PageListField(PageField):
@@ -154,7 +155,7 @@ class PageListField(PageField):
         super().__init__(**kwargs)
 
     def to_representation(self, page) -> list[schemas.PageSummary]:
-        return [representations.page_summary(other) for other in self.get_pages(page)]
+        return representations.linkable_summaries(self.get_pages(page))
 
     def get_pages(self, page):
         value = getattr(page, self.source_attribute)

@@ -127,6 +127,12 @@ def page_url(page):
         return None
 
 
+def linkable_summaries(pages) -> list[schemas.PageSummary]:
+    """The summaries of `pages` that have a public address: a page in a tree no site serves
+    (an archive) cannot be linked to, so it is left out rather than sent without a `url`."""
+    return [summary for summary in map(page_summary, pages) if summary["url"] is not None]
+
+
 def page_summary(page) -> schemas.PageSummary:
     page = page.specific
     with translation.override(page.locale.language_code):
@@ -195,7 +201,7 @@ def page_translations(page) -> list[schemas.Translation]:
     if translations is None:
         translations = page.get_translations().live().exclude(restricted()).select_related("locale")
     order = {code: index for index, code in enumerate(language_codes())}
-    return [
+    found = [
         schemas.Translation(
             locale=other.locale.language_code,
             id=other.pk,
@@ -206,6 +212,7 @@ def page_translations(page) -> list[schemas.Translation]:
             translations, key=lambda other: order.get(other.locale.language_code, len(order))
         )
     ]
+    return [other for other in found if other["url"] is not None]  # see linkable_summaries
 
 
 def language_codes():

@@ -3,9 +3,23 @@ the health check rely on that): Redis when REDIS_URL is set, otherwise files in 
 this machine. Never memory local to one process: an editor publishes in one process while
 others serve visitors."""
 
+import hashlib
 import os
 
+from cms.settings.database import DATABASES
 from cms.settings.environment import BASE_DIR
+
+
+def key_prefix(database):
+    """Keys of one database's site: two sites on one machine (or a test server beside the real
+    one) sharing a cache directory or a Redis database never read each other's pages or site
+    root paths. CACHE_KEY_PREFIX names it outright (several databases serving one site)."""
+    if os.environ.get("CACHE_KEY_PREFIX"):
+        return os.environ["CACHE_KEY_PREFIX"]
+    identity = "|".join(
+        str(database.get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+    )
+    return "cms-" + hashlib.sha256(identity.encode()).hexdigest()[:12]
 
 
 def redis_cache(url):
@@ -20,7 +34,7 @@ def redis_cache(url):
             "SOCKET_CONNECT_TIMEOUT": 0.2,
             "SOCKET_TIMEOUT": 0.5,
         },
-        "KEY_PREFIX": "cms",
+        "KEY_PREFIX": key_prefix(DATABASES["default"]),
     }
 
 
@@ -30,6 +44,7 @@ def file_cache(directory):
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": directory,
         "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
+        "KEY_PREFIX": key_prefix(DATABASES["default"]),
     }
 
 

@@ -272,3 +272,29 @@ def test_home_page_gives_featured_campaign_resources_and_stories_in_its_language
     assert {item["locale"] for item in data["featured_resources"]} == {"sw"}
     assert {item["type"] for item in data["latest_stories"]} == {"stories.SurvivorStoryPage"}
     assert data["hero_image"]["renditions"]["w1440_webp"]
+
+
+@pytest.mark.django_db
+def test_pages_without_an_address_are_left_out_of_related_pages_and_translations(client):
+    """A related page or a translation in a tree that no site serves (an editor's archive
+    tree) has no address a frontend could link to: both APIs leave it out instead of failing."""
+    from wagtail.models import Page
+
+    from tests.factories import HomePageFactory, ResourcePageFactory
+
+    campaign = in_language(CampaignPage, "en")
+    archive = HomePageFactory(parent=Page.get_first_root_node(), title="Archive", slug="archive")
+    unreachable = ResourcePageFactory(parent=archive, title="Archived report")
+    campaign.related_pages = [
+        *[("page", block.value) for block in campaign.related_pages],
+        ("page", unreachable),
+    ]
+    campaign.save_revision().publish()
+    english_resource = in_language(ResourcePage, "en")
+    # Its Swahili translation filed in the archive, outside every site.
+    in_language(ResourcePage, "sw", slug=english_resource.slug).move(archive, "last-child")
+    for detail in (v2_detail(client, campaign), v3_detail(client, campaign)):
+        related_ids = [item["id"] for item in detail["related_pages"]]
+        assert related_ids and unreachable.pk not in related_ids
+    for detail in (v2_detail(client, english_resource), v3_detail(client, english_resource)):
+        assert {item["locale"] for item in detail["translations"]} == {"fr", "es", "ar"}

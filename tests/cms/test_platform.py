@@ -170,6 +170,31 @@ def test_redis_cache_stores_and_reads_values(run_python):
     assert result.stdout.strip() == "ok"
 
 
+def test_sites_of_two_databases_sharing_a_cache_never_read_each_others_entries(
+    run_python, tmp_path
+):
+    """Two sites (or a test server and the real one) on one machine, each with its own database,
+    share the cache directory: neither may serve the other's site root paths or pages."""
+    shared = {"CACHE_DIR": str(tmp_path / "cache")}
+    writer = run_python(
+        "from django.core.cache import cache; cache.set('wagtail_site_root_paths', 'a', 30)",
+        "cms.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'a.sqlite3'}",
+        **shared,
+    )
+    read = "from django.core.cache import cache; print(cache.get('wagtail_site_root_paths'))"
+    same_site = run_python(
+        read, "cms.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'a.sqlite3'}", **shared
+    )
+    other_site = run_python(
+        read, "cms.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'b.sqlite3'}", **shared
+    )
+
+    assert writer.returncode == 0, writer.stderr
+    assert same_site.stdout.strip() == "a", same_site.stderr
+    assert other_site.stdout.strip() == "None", other_site.stderr
+
+
 def test_machine_translation_uses_deepl_when_a_key_is_configured(run_python):
     code = "from django.conf import settings as s; print(s.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)"
 
