@@ -10,10 +10,27 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.chosen import ChosenForTheRequest
 from core.localization import localized_in_every_block
 from core.representations import document_value, helpline_value, image_value, public_page_ids
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class ImageChooser(ChosenForTheRequest, ImageChooserBlock):
+    """Wagtail's image chooser, its images read with every other block's (core/chosen.py)."""
+
+
+class DocumentChooser(ChosenForTheRequest, DocumentChooserBlock):
+    """Wagtail's document chooser, its documents read with every other block's."""
+
+
+# Migrations name them as Wagtail's blocks, which store the same values (see Wagtail's
+# `Block.canonical_module_path`): choosing them changed no StreamField's definition.
+DECONSTRUCT_ALIASES = {
+    ImageChooser: "wagtail.images.blocks.ImageChooserBlock",
+    DocumentChooser: "wagtail.documents.blocks.DocumentChooserBlock",
+}
 
 
 class LinkBlock(blocks.StructBlock):
@@ -58,7 +75,7 @@ class LinkBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    image = ImageChooser(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
@@ -122,7 +139,7 @@ class SectionBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Body"))
-    image = ImageChooserBlock(required=False, label=_("Image"))
+    image = ImageChooser(required=False, label=_("Image"))
 
     class Meta:
         icon = "doc-full"
@@ -177,7 +194,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooser(label=_("Document"))
     title = blocks.CharBlock(
         required=False,
         max_length=200,

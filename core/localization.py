@@ -3,11 +3,31 @@
 
 def active_locale():
     """The active Locale (Wagtail's `Locale.get_active()`), read once per request."""
+    from core.request_memo import remembered
+
+    code = active_language_code()
+    return remembered(("active locale", code), lambda: locale_of(code))
+
+
+def locale_of(language_code):
+    """The Locale of `language_code`, else the default one (as `Locale.get_active()` falls
+    back), from all the site's locales read in one query per request."""
     from wagtail.models import Locale
 
     from core.request_memo import remembered
 
-    return remembered(("active locale", active_language_code()), Locale.get_active)
+    locales = remembered(
+        "locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()}
+    )
+    found = locales.get(language_code) or locales.get(default_language_code())
+    return found or Locale.get_default()
+
+
+def default_language_code():
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def remember_active_locale(locale):

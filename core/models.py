@@ -14,16 +14,19 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import LinkBlock, SocialAccountBlock
+from core.chosen import read_what_pages_choose
 from core.localization import (
     active_language_code,
+    default_language_code,
     for_active_locale,
     keep_chosen_snippets_in_locale,
+    locale_of,
     localized_pages_by_id,
     remember_active_locale,
     slug_of_translated_title,
@@ -32,7 +35,7 @@ from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
 from core.representations import public_page_ids
 from core.request_memo import remembered
-from core.routing import live_descendant_at
+from core.routing import live_descendant_at, untranslated_descendant_at
 from core.scheduling import SchedulePublishingPanel
 
 MenuLink = namedtuple("MenuLink", ["href", "text", "page_id"])
@@ -76,7 +79,9 @@ class SitePage(HeadlessPreviewMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from core.rich_text import prefetch_links  # Wagtail's link handlers need the models
 
-        prefetch_links(self)  # before the template expands the links of each text one by one
+        # Before the template converts each stream's blocks and expands each text's links.
+        read_what_pages_choose([self])
+        prefetch_links(self)
         remember_active_locale(self.locale)
         return super().get_context(request, *args, **kwargs)
 
@@ -91,9 +96,14 @@ class SitePage(HeadlessPreviewMixin, Page):
         return preview_client_root_url(self, request)
 
     def route(self, request, path_components):
-        page = live_descendant_at(self, path_components) if path_components else None
-        if page is not None:
-            return RouteResult(page)
+        if path_components:
+            # The page at the address, else (the shortcut of `untranslated_child` below) the
+            # page not translated yet that this language shows there.
+            page = live_descendant_at(self, path_components) or untranslated_descendant_at(
+                self, path_components
+            )
+            if page is not None:
+                return RouteResult(page)
         try:
             return super().route(request, path_components)
         except Http404:
@@ -108,7 +118,7 @@ class SitePage(HeadlessPreviewMixin, Page):
         language, until it is translated (no alias pages that break when pages move)."""
         if not path_components:
             return None
-        default_locale = Locale.get_default()
+        default_locale = locale_of(default_language_code())
         if self.locale_id == default_locale.pk:
             return None
         original = self.get_translation_or_none(default_locale)

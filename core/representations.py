@@ -4,7 +4,6 @@ these. Addresses are absolute, made with WAGTAILAPI_BASE_URL; no request is need
 
 from typing import NotRequired
 
-from django.db.models import Q
 from typing_extensions import TypedDict
 from wagtail.api.utils import get_full_url
 
@@ -129,19 +128,15 @@ def restricted_collection_ids():
 
 
 def read_restricted_collection_ids():
+    """The collections with a view restriction on them or an ancestor, in one query."""
+    from django.db.models import Exists, F, OuterRef
+    from django.db.models.lookups import StartsWith
     from wagtail.models import Collection, CollectionViewRestriction
 
-    paths = list(
-        Collection.objects.filter(
-            pk__in=CollectionViewRestriction.objects.values("collection_id")
-        ).values_list("path", flat=True)
+    restrictions = CollectionViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("collection__path"))
     )
-    if not paths:
-        return set()
-    query = Q()
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return set(Collection.objects.filter(query).values_list("pk", flat=True))
+    return set(Collection.objects.filter(Exists(restrictions)).values_list("pk", flat=True))
 
 
 def public_page_ids(pages):

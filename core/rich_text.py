@@ -5,7 +5,8 @@ language.
 Wagtail expands the links of each text on its own (a query per text and per kind of link, and
 per link for a page's translation). `prefetch_links(page)`, called before a page is rendered or
 serialized, reads all the links of its texts and StreamFields at once and keeps them for the
-request (core/request_memo.py); the link handlers below read from there first."""
+request (core/request_memo.py); the link handlers below read from there first. Documents are
+kept with those chosen in blocks (core/chosen.py), so that both are read in one query."""
 
 from django.utils.html import escape
 from wagtail.documents import get_document_model
@@ -14,10 +15,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text.pages import PageLinkHandler
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
+from core.chosen import read_known
 from core.localization import active_language_code, localized_pages_by_id
 from core.request_memo import request_memo
 
-PAGE_LINKS, DOCUMENT_LINKS = "rich_text_page_links", "rich_text_document_links"
+PAGE_LINKS = "rich_text_page_links"
 PREFETCHED = "_rich_text_links_prefetched"
 
 
@@ -42,12 +44,7 @@ def pages_by_id(ids):
 
 
 def documents_by_id(ids):
-    known = request_memo().setdefault(DOCUMENT_LINKS, {})
-    missing = {pk for pk in ids if pk and pk not in known}
-    if missing:
-        found = get_document_model().objects.in_bulk(missing)
-        known.update({pk: found.get(pk) for pk in missing})
-    return known
+    return read_known(get_document_model(), ids)
 
 
 class LocalizedPageLinkHandler(PageLinkHandler):
@@ -76,17 +73,27 @@ def prefetch_links(*pages):
     one query each, for the rest of the request, in the active language. Pages done before in
     this request are skipped."""
     pages = [page for page in pages if not page.__dict__.get(PREFETCHED)]
-    attrs_list = [
+    attrs_list = links_in(pages)
+    pages_by_id(linked_ids(attrs_list, "page"))
+    documents_by_id(linked_ids(attrs_list, "document"))
+    for page in pages:
+        page.__dict__[PREFETCHED] = True
+
+
+def linked_document_ids(pages):
+    """The ids of the documents the rich texts of `pages` link to."""
+    return {pk for pk in linked_ids(links_in(pages), "document") if pk}
+
+
+def links_in(pages):
+    """The attributes of every link in the rich texts of `pages`, StreamFields included."""
+    return [
         extract_attrs(tag.group(1))
         for page in pages
         for text in texts_of(page)
         if "linktype=" in text
         for tag in FIND_A_TAG.finditer(text)
     ]
-    pages_by_id(linked_ids(attrs_list, "page"))
-    documents_by_id(linked_ids(attrs_list, "document"))
-    for page in pages:
-        page.__dict__[PREFETCHED] = True
 
 
 def texts_of(page):

@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
-from core.restrictions import restricted
+from core.restrictions import is_public, restricted
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
@@ -271,17 +271,14 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     @cached_property
     def related_live_pages(self):
         """Related resources and stories in this page's language, live and public ones only."""
-        keys = [block.value.translation_key for block in self.related_pages if block.value]
-        pages = {}
-        # By type rather than Page.specific(), to join what their cards show.
-        for model, shown in (
-            (ResourcePage, ["locale", "resource_type", "cover_image"]),
-            (SurvivorStoryPage, ["locale", "country", "image"]),
-        ):
-            queryset = model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            for page in queryset.live().exclude(restricted()).select_related(*shown):
-                pages[page.translation_key] = page
-        return [pages[key] for key in keys if key in pages]
+        return related_live_pages_of([self])[self.pk]
+
+    @classmethod
+    def prefetch_related_live_pages(cls, campaigns):
+        """`related_live_pages` of every campaign of a list, read together."""
+        related = related_live_pages_of(campaigns)
+        for campaign in campaigns:
+            campaign.__dict__["related_live_pages"] = related[campaign.pk]
 
     @property
     def localized_partners(self):
@@ -289,3 +286,38 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
 
     class Meta:
         verbose_name = _("campaign page")
+
+
+def related_live_pages_of(campaigns):
+    """{campaign id: its related resources and stories in its language, live and public}, in
+    the order chosen, with one query per page type whatever the number of campaigns: the pages
+    chosen (for their translation keys) and their translations into the campaigns' languages."""
+    chosen = {
+        campaign.pk: [block["value"] for block in campaign.related_pages.raw_data]
+        for campaign in campaigns
+    }
+    ids = {pk for pks in chosen.values() for pk in pks if pk}
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    locales = {campaign.locale_id for campaign in campaigns}
+    key_of, visible = {}, {}
+    # By type rather than Page.specific(), to join what their cards show.
+    for model, shown in (
+        (ResourcePage, ["locale", "resource_type", "cover_image"]),
+        (SurvivorStoryPage, ["locale", "country", "image"]),
+    ):
+        candidates = model.objects.filter(
+            models.Q(pk__in=ids) | models.Q(translation_key__in=keys, locale_id__in=locales)
+        )
+        for page in candidates.annotate(public=is_public()).select_related(*shown):
+            if page.pk in ids:
+                key_of[page.pk] = page.translation_key
+            if page.public:
+                visible[page.translation_key, page.locale_id] = page
+    return {
+        campaign.pk: [
+            visible[key_of[pk], campaign.locale_id]
+            for pk in chosen[campaign.pk]
+            if (key_of.get(pk), campaign.locale_id) in visible
+        ]
+        for campaign in campaigns
+    }

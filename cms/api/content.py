@@ -61,7 +61,12 @@ def home_fields():
             APIField("intro", writable=True),
             stream(CampaignPage, "body", "CampaignPageBody"),
             stream(CampaignPage, "calls_to_action", "CampaignPageCallsToAction"),
-            APIField("related_pages", serializer=PageListField("related_live_pages")),
+            APIField(
+                "related_pages",
+                serializer=PageListField(
+                    "related_live_pages", prefetch="prefetch_related_live_pages"
+                ),
+            ),
             APIField("partners", serializer=PartnersField()),
             APIField("topics", serializer=TopicsField()),
             APIField("regions", serializer=RegionsField()),

@@ -18,15 +18,12 @@ from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.rich_text import APIRichText, RichTextFormatError
-from wagtail.fields import RichTextField
-from wagtail.fields import StreamField as WagtailStreamField
 
 from cms.api import representations, schemas, wagtail_patches
 from cms.api.streams import stream_item_type
+from core.chosen import known, read_what_pages_choose
 from core.localization import remember_active_locale
 from core.rich_text import prefetch_links
-
-RICH_FIELDS = (RichTextField, WagtailStreamField)
 
 
 class PageField(Field):
@@ -37,6 +34,8 @@ class PageField(Field):
         super().__init__(**kwargs)
 
     def get_attribute(self, instance):
+        if not instance.__dict__.get(PREPARED):
+            prepare_objects([instance])  # a detail: what all its fields show, read together
         return instance
 
     @staticmethod
@@ -81,12 +80,16 @@ class RichTextHTMLField(PageField):
             return APIRichText.serialize(value or "", format=rich_text_format, features=features)
 
 
+class StreamSerializer(PageField):
+    """What the serializers of StreamFields share (see `stream_field`)."""
+
+
 def stream_field(type_name, stream_block):
     """A serializer for a StreamField: blocks as `{"type", "value", "id"}`, each value typed by
     its block (see cms/api/streams.py). `type_name` names the item type of an unnamed stream."""
     item_type = stream_item_type(stream_block, type_name)
 
-    class StreamField(PageField):
+    class StreamField(StreamSerializer):
         def to_representation(self, page):
             value = getattr(page, self.field_name)
             context = {"request": self.context.get("request"), "page": page}
@@ -142,16 +145,18 @@ class RelatedPageField(PageField):
     """A page linked by a foreign key, in the page's language, if visitors may see it."""
 
     def to_representation(self, page) -> schemas.PageSummary:
-        related = representations.live_translation(getattr(page, self.field_name), page.locale)
+        related = representations.related_page(page, self.field_name)
         summaries = representations.linkable_summaries([related] if related else [])
         return summaries[0] if summaries else None
 
 
 class PageListField(PageField):
-    """A list of pages given by a method or property of the page (already live and public)."""
+    """A list of pages given by a method or property of the page (already live and public).
+    `prefetch` names a class method of the model that prepares it for a whole list of pages."""
 
-    def __init__(self, source_attribute, **kwargs):
+    def __init__(self, source_attribute, prefetch=None, **kwargs):
         self.source_attribute = source_attribute
+        self.prefetch = prefetch
         super().__init__(**kwargs)
 
     def to_representation(self, page) -> list[schemas.PageSummary]:
@@ -211,11 +216,11 @@ def _serializers(model, field_class):
     ]
 
 
-def optimise_queryset(queryset):
+def optimise_queryset(queryset, images=True):
     """Fetch what the `api_fields` of the queryset's model show with a fixed number of queries:
-    related snippets joined or prefetched, images prefetched with their API renditions."""
+    related snippets joined or prefetched; images prefetched with their API renditions unless
+    `images` is false (lists that `prepare_objects` reads them with their blocks' images)."""
     from django.db.models import Prefetch
-    from wagtail.images import get_image_model
 
     model = queryset.model
     queryset = queryset.select_related("locale")
@@ -228,19 +233,29 @@ def optimise_queryset(queryset):
             queryset = queryset.prefetch_related(Prefetch(name, queryset=related))
         else:
             queryset = queryset.select_related(name)
-    images = get_image_model().objects.prefetch_renditions(
-        *representations.IMAGE_RENDITIONS.values()
-    )
-    for name in _serializers(model, ImageField):
-        queryset = queryset.prefetch_related(Prefetch(name, queryset=images))
+    if images:
+        for name in _serializers(model, ImageField):
+            queryset = queryset.prefetch_related(Prefetch(name, queryset=api_images()))
     return queryset
+
+
+def api_images():
+    """Images as the APIs read them: with the renditions they show."""
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.prefetch_renditions(*representations.IMAGE_RENDITIONS.values())
+
+
+PREPARED = "_api_prepared"
 
 
 def prepare_objects(objects, requested="*"):
     """Read what a list of pages (or snippets) shows with a fixed number of queries whatever
-    its length: related snippets in each one's language (one query per snippet model); for the
-    fields in `requested` (a `?fields=` value), the blocks of their StreamFields, the links of
-    their rich texts and the pages' translations, for all of them at once."""
+    its length: related snippets in each one's language (one query per snippet model, when
+    one is in another language); for the fields in `requested` (a `?fields=` value), their
+    images and what the blocks of their StreamFields choose (core/chosen.py: one query per
+    model, with the documents their rich texts link to), the pages those link to, the pages'
+    translations and related pages, for all of them at once."""
     objects = list(objects)
     if not objects:
         return objects
@@ -249,18 +264,57 @@ def prepare_objects(objects, requested="*"):
     if names:
         representations.localize_related_snippets(objects, names)
     shown = [name for name in api_field_names(model) if is_requested(name, requested)]
-    model_fields = {field.name: field for field in model._meta.concrete_fields}
-    texts = [name for name in shown if isinstance(model_fields.get(name), RICH_FIELDS)]
-    for name in texts:
-        if isinstance(model_fields[name], WagtailStreamField):
-            wagtail_patches.convert_streams_together([getattr(obj, name) for obj in objects])
+    read_chosen_objects(objects, shown)
+    streams = [name for name in _serializers(model, StreamSerializer) if name in shown]
+    for name in streams:
+        wagtail_patches.convert_streams_together([getattr(obj, name) for obj in objects])
+    texts = [*streams, *(name for name in _serializers(model, RichTextHTMLField) if name in shown)]
     if texts:
         for language, pages in by_language(objects).items():
             with translation.override(language):
                 prefetch_links(*pages)
     if "translations" in shown:
         representations.prefetch_translations(objects)
+    related = [name for name in _serializers(model, RelatedPageField) if name in shown]
+    if related:
+        representations.prefetch_related_pages(objects, related)
+    for field in getattr(model, "api_fields", ()):
+        prefetch = getattr(field.serializer, "prefetch", None)
+        if prefetch and field.name in shown:
+            getattr(model, prefetch)(objects)
+    for obj in objects:
+        obj.__dict__[PREPARED] = True
     return objects
+
+
+def read_chosen_objects(objects, shown):
+    """The images of the `shown` ImageFields of `objects` and what their shown StreamFields
+    choose, read together (images with their API renditions), the images set on the objects."""
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    images = [
+        name
+        for name in _serializers(type(objects[0]), ImageField)
+        if name in shown and objects[0]._meta.get_field(name).many_to_one
+    ]
+    unread = [
+        (obj, name)
+        for obj in objects
+        for name in images
+        if not obj._meta.get_field(name).is_cached(obj)
+    ]
+    read_what_pages_choose(
+        objects,
+        fields=shown,
+        also={image_model: {getattr(obj, f"{name}_id") for obj, name in unread}},
+        querysets={image_model: api_images()},
+    )
+    found = known(image_model)
+    for obj, name in unread:
+        image = found.get(getattr(obj, f"{name}_id"))
+        if image is not None:
+            setattr(obj, name, image)
 
 
 def api_field_names(model):

@@ -57,7 +57,7 @@ def related_snippets(page, name):
     prepared = getattr(page, LOCALIZED_CACHE, {})
     if name in prepared:
         return prepared[name]
-    localize_related_snippets([page], [name], only_other_languages=True)
+    localize_related_snippets([page], [name])
     return getattr(page, LOCALIZED_CACHE)[name]
 
 
@@ -80,11 +80,11 @@ def related_manager(page, name):
     return manager.select_related(*image_fields(manager.model))
 
 
-def localize_related_snippets(pages, names, only_other_languages=False):
-    """Prepare the relations `names` of `pages` in each page's own language, with one query per
-    snippet model whatever the number of pages (many-to-many relations should be prefetched):
-    for a list, even when all are in their page's language, so that its queries don't depend
-    on the content; `only_other_languages` (one page, a detail) spares that query."""
+def localize_related_snippets(pages, names):
+    """Prepare the relations `names` of `pages` in each page's own language, with at most one
+    query per snippet model whatever the number of pages (many-to-many relations should be
+    prefetched), and none for a model whose chosen snippets all are in their page's language
+    (as pages keep them: SitePage.save)."""
     wanted = defaultdict(set)  # model → {(translation_key, locale_id)}
     sources = []
     for page in pages:
@@ -97,7 +97,7 @@ def localize_related_snippets(pages, names, only_other_languages=False):
                 objects = [obj] if obj is not None else []
             sources.append((page, name, field.many_to_many, objects))
             for obj in objects:
-                if not only_other_languages or obj.locale_id != page.locale_id:
+                if obj.locale_id != page.locale_id:
                     wanted[type(obj)].add((obj.translation_key, page.locale_id))
     found = {}
     for model, pairs in wanted.items():
@@ -173,6 +173,49 @@ def live_translation(page, locale):
     if translated.pk in public_page_ids([translated]):
         return translated.specific
     return None
+
+
+RELATED_CACHE = "_api_related_pages"
+
+
+def related_page(page, name):
+    """The page of `page`'s foreign key `name` in `page`'s language (its translation, else
+    itself), of its specific type, if anonymous visitors may see it; else None. Uses what
+    `prefetch_related_pages` prepared."""
+    prepared = page.__dict__.get(RELATED_CACHE, {})
+    if name not in prepared:
+        prefetch_related_pages([page], [name])
+    return page.__dict__[RELATED_CACHE][name]
+
+
+def prefetch_related_pages(pages, names):
+    """Prepare `related_page` for the foreign keys `names` of `pages`, with one query per key
+    whatever the number of pages: the pages chosen and their translations into the pages'
+    languages, with what their summaries show joined."""
+    from django.db.models import Q
+
+    from core.restrictions import is_public
+    from core.routing import joined_relations
+
+    for name in names:
+        field = pages[0]._meta.get_field(name)
+        model = field.related_model
+        ids = {getattr(page, field.attname) for page in pages} - {None}
+        keys = model.objects.filter(pk__in=ids).values("translation_key")
+        locales = {page.locale_id for page in pages}
+        candidates = list(
+            model.objects.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale_id__in=locales))
+            .annotate(public=is_public())
+            .select_related(*joined_relations(model))
+        )
+        by_id = {candidate.pk: candidate for candidate in candidates}
+        by_language = {(other.translation_key, other.locale_id): other for other in candidates}
+        for page in pages:
+            chosen = by_id.get(getattr(page, field.attname))
+            if chosen is not None:
+                chosen = by_language.get((chosen.translation_key, page.locale_id), chosen)
+            shown = chosen if chosen is not None and chosen.public else None
+            page.__dict__.setdefault(RELATED_CACHE, {})[name] = shown
 
 
 TRANSLATIONS_CACHE = "_api_translations"

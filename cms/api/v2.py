@@ -37,6 +37,7 @@ from wagtail.models import DraftStateMixin, Locale
 from cms.api import limits, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.api.preview import PagePreviewAPIViewSet
+from cms.api.public_pages import public_pages
 from cms.api.v2_tags import TaggedListingMixin, with_prefetched_tags
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 
@@ -218,10 +219,13 @@ class NotFoundSaysWhat:
 
 
 class ListingMixin:
-    """Lists whose related snippets and images are fetched with a fixed number of queries."""
+    """Lists whose related snippets, images and pages are read with a fixed number of queries
+    (`prepare_objects`, which reads their images with those of their blocks)."""
+
+    shown_by_default = ""  # the `?fields=` a list shows without one: pages only a few
 
     def paginate_queryset(self, queryset):
-        requested = self.request.GET.get("fields", "")
+        requested = self.request.GET.get("fields", self.shown_by_default)
         return prepare_objects(super().paginate_queryset(queryset), requested)
 
 
@@ -242,8 +246,14 @@ class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesA
         ["topic", "region", "year"]
     )
 
+    def get_base_queryset(self):
+        try:
+            return public_pages(self.request)
+        except ValueError as e:  # `?site=` matching several sites, as Wagtail answers it
+            raise BadRequestError(str(e)) from e
+
     def get_queryset(self):
-        return optimise_queryset(super().get_queryset())
+        return optimise_queryset(super().get_queryset(), images=False)  # see ListingMixin
 
     def find_object(self, queryset, request):
         """`html_path` is a public address such as `/fr/ressources/un-rapport/`: the language
@@ -272,6 +282,7 @@ class SnippetsAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, BaseAPIVie
     as `?slug=kenya`."""
 
     base_serializer_class = SnippetSerializer
+    shown_by_default = "*"  # see get_listing_default_fields
     filter_backends = [
         FieldsFilter,
         OrderingFilter,
@@ -288,7 +299,7 @@ class SnippetsAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, BaseAPIVie
         queryset = self.model.objects.all()
         if issubclass(self.model, DraftStateMixin):
             queryset = queryset.filter(live=True)
-        return optimise_queryset(queryset).order_by("name", "pk")
+        return optimise_queryset(queryset, images=False).order_by("name", "pk")
 
     @classmethod
     def get_listing_default_fields(cls, model):

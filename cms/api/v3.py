@@ -34,8 +34,18 @@ from wagtail.api.v3.urls import api
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import DraftStateMixin, Locale
 
-from cms.api import limits, ninja_patches, openapi, representations, schemas, site, v3_errors
+from cms.api import (
+    limits,
+    ninja_patches,
+    openapi,
+    representations,
+    schemas,
+    site,
+    v3_errors,
+    wagtail_patches,
+)
 from cms.api.fields import optimise_queryset
+from cms.api.public_pages import public_pages
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from core.compact_json import JSON_DUMPS_PARAMS
 from resources.models import Partner, Region, ResourceType, Topic
@@ -239,6 +249,8 @@ def hide_parents_visitors_may_not_see():
 
 
 hide_parents_visitors_may_not_see()
+wagtail_patches.serve_public_pages_with(public_pages)
+wagtail_patches.join_collections_in_media_lists()
 ninja_patches.complete_openapi_document(api, openapi.complete_document)
 
 

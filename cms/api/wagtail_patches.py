@@ -46,3 +46,42 @@ def convert_streams_together(stream_values):
             stream._bound_blocks[index] = StreamValue.StreamChild(
                 child_block, value, id=stored.get("id")
             )
+
+
+def serve_public_pages_with(public_pages):
+    """Have API v3 read the pages a client without a token may see with `public_pages(request,
+    model)` (cms/api/public_pages.py) rather than Wagtail's `get_public_pages_queryset`.
+
+    Why: every page endpoint of API v3 and its filters read that queryset through
+    `wagtail.api.v3.querysets.get_pages_queryset`, which offers no setting to choose another;
+    it looks the function up in its module's globals at each call, so rebinding the name there
+    is enough (and keeps its token-holders' branch as it is).
+    """
+    from wagtail.api.v3 import querysets
+
+    querysets.get_public_pages_queryset = public_pages
+
+
+def join_collections_in_media_lists():
+    """Have API v3's image and document endpoints read each item's collection with the item.
+
+    Why: their schemas show `collection` (`{id, meta}`), read from the related object, and their
+    querysets (`get_images_queryset`, `get_documents_queryset`, module functions looked up at
+    each call) do not join it: a list read one collection per item.
+    """
+    from wagtail.documents.api.v3 import router as documents
+    from wagtail.images.api.v3 import router as images
+
+    for module, name in ((images, "get_images_queryset"), (documents, "get_documents_queryset")):
+        wagtails = getattr(module, name)
+        if getattr(wagtails, "joins_collections", False):
+            continue
+        setattr(module, name, with_collections(wagtails))
+
+
+def with_collections(get_queryset):
+    def get_queryset_with_collections(request):
+        return get_queryset(request).select_related("collection")
+
+    get_queryset_with_collections.joins_collections = True
+    return get_queryset_with_collections

@@ -90,14 +90,18 @@ def list_snippet(site, name, size):
 
 def build_lists(site):
     """Resources of one type, one topic and one region per list size (topics and regions shared
-    by all besides), stories and campaigns under an index per list size."""
-    site.library = ResourceIndexPageFactory(parent=site.home, title="Library", slug="library")
+    by all besides), campaigns and stories under an index per list size. Every item of a list
+    has each kind of block and related item (a list of 1 costs what a list of 50 does only if
+    its item shows as much)."""
+    library = ResourceIndexPageFactory(parent=site.home, title="Library", slug="library")
+    site.library = library
     types, topics, regions = (
         site.snippets[name] for name in ("resource-types", "topics", "regions")
     )
     images = itertools.cycle(site.images[:6])
     for size in LIST_SIZES:
         word = SEARCH_WORDS[size]
+        resources = []
         for number in range(size):
             resource = ResourcePageFactory(
                 parent=site.library,
@@ -111,24 +115,61 @@ def build_lists(site):
             resource.topics.set([list_snippet(site, "topics", size), topics[39]])
             resource.regions.set([list_snippet(site, "regions", size), regions[39]])
             resource.save()
-            site.resources.append(resource)
-        site.story_indexes[size] = index = StoryIndexPageFactory(
-            parent=site.home, title=f"Stories {size}", slug=f"stories-{size}"
+            resources.append(resource)
+        site.resources += resources
+        campaigns = build_listed_campaigns(site, size, images, resources)
+        build_listed_stories(site, size, images, campaigns)
+
+
+def build_listed_campaigns(site, size, images, resources):
+    links = links_to(resources[:1], site.documents[:1])
+    site.campaign_indexes[size] = index = CampaignIndexPageFactory(
+        parent=site.home, title=f"Campaigns {size}", slug=f"campaigns-{size}"
+    )
+    campaigns = []
+    for number in range(size):
+        image = next(images)
+        campaign = CampaignPageFactory(
+            parent=index,
+            title=f"Campaign {number}",
+            hero_image=image,
+            body=body_blocks(1, [image], site.helplines[:2], links),
+            calls_to_action=[call_to_action(kind, 0) for kind in CALL_TO_ACTION_KINDS],
+            related_pages=[("page", resource) for resource in resources[:2]],
         )
-        for number in range(size):
-            site.stories.append(
-                SurvivorStoryPageFactory(
-                    parent=index,
-                    title=f"Story {size}-{number}",
-                    country=regions[number % 3],
-                    image=next(images),
-                )
+        for name in ("topics", "regions", "partners"):
+            getattr(campaign, name).set(site.snippets[name][:2])
+        campaign.save()
+        campaigns.append(campaign)
+    return campaigns
+
+
+def build_listed_stories(site, size, images, campaigns):
+    links = links_to(site.resources[:1], site.documents[:1])
+    site.story_indexes[size] = index = StoryIndexPageFactory(
+        parent=site.home, title=f"Stories {size}", slug=f"stories-{size}"
+    )
+    for number in range(size):
+        site.stories.append(
+            SurvivorStoryPageFactory(
+                parent=index,
+                title=f"Story {size}-{number}",
+                country=site.snippets["regions"][number % 3],
+                image=next(images),
+                body=links,
+                related_campaign=campaigns[number],
+                support=[("helplines", {"heading": "", "helplines": site.helplines[:2]})],
             )
-        site.campaign_indexes[size] = index = CampaignIndexPageFactory(
-            parent=site.home, title=f"Campaigns {size}", slug=f"campaigns-{size}"
         )
-        for number in range(size):
-            CampaignPageFactory(parent=index, title=f"Campaign {number}", hero_image=next(images))
+
+
+def links_to(pages, documents):
+    """Rich text linking to each of `pages` and `documents`."""
+    return "".join(
+        f'<p><a linktype="page" id="{page.pk}">Read</a> '
+        f'<a linktype="document" id="{document.pk}">Download</a></p>'
+        for page, document in zip(pages, documents, strict=True)
+    )
 
 
 def build_pages_of_size(site, size):
@@ -137,11 +178,7 @@ def build_pages_of_size(site, size):
     images, documents = site.images[:size], site.documents[:size]
     helplines = site.helplines[:size]
     resources, stories = site.resources[:size], site.stories[:size]
-    links = "".join(
-        f'<p><a linktype="page" id="{page.pk}">Read</a> '
-        f'<a linktype="document" id="{document.pk}">Download</a></p>'
-        for page, document in zip(resources, documents, strict=True)
-    )
+    links = links_to(resources, documents)
     body = body_blocks(size, images, helplines, links)
     site.pages["standard", size] = StandardPageFactory(
         parent=site.home, title=f"Standard {size}", slug=f"standard-{size}", body=body

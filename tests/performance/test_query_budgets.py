@@ -83,11 +83,6 @@ def test_every_page_type_is_within_the_budget(busy_site, query_count):
     assert max(counts.values()) <= PAGE_BUDGET, counts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="32 queries: the route through the English tree and the English snippets "
-    "localized for French one relation at a time",
-)
 def test_a_french_visitor_reading_an_untranslated_page_is_within_the_budget(busy_site, query_count):
     """The French site shows the English pages not translated yet under its own addresses
     (SitePage.route), with its own menu and settings."""

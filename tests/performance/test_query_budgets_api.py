@@ -19,17 +19,6 @@ PAGE_TYPES = {
 SNIPPETS = ["resource-types", "topics", "regions", "partners"]
 
 
-def not_yet(reason):
-    """A budget the site does not meet yet (strict: the test fails once it does)."""
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-LISTED_RELATED_PAGES = not_yet(
-    "each campaign's related pages and each story's related campaign are read per item "
-    "(PageListField, RelatedPageField)"
-)
-
-
 def same_for_every_size(queries_of, url_of, sizes=LIST_SIZES, items=None):
     """The query counts of `url_of(size)` by size, checking each list has `size` items."""
     counts = {}
@@ -46,14 +35,7 @@ def v2_items(data):
     return data["items"]
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        "resource",
-        pytest.param("campaign", marks=LISTED_RELATED_PAGES),
-        pytest.param("story", marks=LISTED_RELATED_PAGES),
-    ],
-)
+@pytest.mark.parametrize("kind", ["resource", "campaign", "story"])
 def test_v2_page_lists_with_every_field_cost_the_same_for_1_20_and_50(busy_site, queries_of, kind):
     same_for_every_size(
         queries_of,
@@ -62,11 +44,6 @@ def test_v2_page_lists_with_every_field_cost_the_same_for_1_20_and_50(busy_site,
     )
 
 
-@not_yet(
-    "26 queries: Wagtail's public-pages queryset (7), the items and their relations (6), their "
-    "snippets' translations (3), the blocks of their StreamFields (4), links in rich text (2), "
-    "translations, view restrictions, restricted collections (2)"
-)
 def test_v2_list_of_20_resources_with_every_field_is_within_its_budget(busy_site, queries_of):
     url = "/api/v2/pages/?type=resources.ResourcePage&fields=*&limit=20"
     queries, response = queries_of(url)
@@ -106,17 +83,8 @@ def test_v3_page_lists_cost_the_same_for_1_20_and_50(busy_site, queries_of, kind
     assert counts[20] <= PAGE_BUDGET, counts
 
 
-CAMPAIGN_DETAIL = not_yet("26 queries: the campaign's related pages, partners, topics, regions")
-
-
 @pytest.mark.parametrize("version", ["v2", "v3"])
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=CAMPAIGN_DETAIL) if kind == "campaign" else kind
-        for kind in PAGE_TYPES
-    ],
-)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_page_details_cost_the_same_with_2_and_20_blocks_and_related_items(
     busy_site, queries_of, version, kind
 ):
@@ -134,17 +102,8 @@ def test_the_home_page_detail_is_within_the_budget(busy_site, query_count, versi
     assert query_count(f"/api/{version}/pages/{busy_site.home.pk}/") <= PAGE_BUDGET
 
 
-V3_TAGS = not_yet("Wagtail's API v3 reads the tags of each image and document")
-LISTS = [
-    pytest.param(version, endpoint, marks=V3_TAGS)
-    if version == "v3" and endpoint in ("images", "documents")
-    else (version, endpoint)
-    for version in ("v2", "v3")
-    for endpoint in [*SNIPPETS, "images", "documents"]
-]
-
-
-@pytest.mark.parametrize(("version", "endpoint"), LISTS)
+@pytest.mark.parametrize("version", ["v2", "v3"])
+@pytest.mark.parametrize("endpoint", [*SNIPPETS, "images", "documents"])
 def test_snippet_image_and_document_lists_cost_the_same_for_1_20_and_50(
     busy_site, queries_of, version, endpoint
 ):
