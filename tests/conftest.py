@@ -35,6 +35,16 @@ def django_db_setup(django_db_setup, django_db_blocker, media_root):
         ensure_test_site()
 
 
+@pytest.fixture(scope="module")
+def private_database(django_db_setup, django_db_blocker):
+    """A private PostgreSQL cluster holding a copy of the test database, for the tests that run
+    the site in real processes (tests/servers.py); a test may stop and restart it."""
+    from tests.servers import private_copy_of_test_database
+
+    with private_copy_of_test_database(django_db_blocker) as postgres:
+        yield postgres
+
+
 @pytest.fixture(autouse=True)
 def default_language_outside_requests():
     """Django's LocaleMiddleware leaves the last request's language active in the thread: each

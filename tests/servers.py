@@ -149,6 +149,7 @@ def gunicorn(static_root, workers=2, threads=2, **environment):
         DATABASE_CONN_MAX_AGE="600",
         STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        DOCUMENTS_ROOT=str(settings.DOCUMENTS_ROOT),
         CACHE_DIR=str(Path(static_root).parent / "cache"),  # not the checkout's var/cache
     )
     env.update(environment)
@@ -215,3 +216,19 @@ def private_copy_of_test_database(django_db_blocker):
         yield postgres
     finally:
         postgres.remove()
+
+
+def editor_environment(environment, purge_url=None):
+    """The environment of an editor's process: the site's database and cache, not this one's."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "FRONTEND_CACHE"))
+    }
+    env.update(environment, DJANGO_SETTINGS_MODULE="cms.settings.dev")
+    env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    env["DOCUMENTS_ROOT"] = str(settings.DOCUMENTS_ROOT)
+    env["PYTHONPATH"] = str(settings.BASE_DIR)
+    if purge_url:
+        env["FRONTEND_CACHE_PURGE_URL"] = purge_url
+    return env

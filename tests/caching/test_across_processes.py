@@ -3,7 +3,6 @@ its response cache in files every process shares, Varnish in front of it with th
 configuration, and an editor's change made in another process. The next request after the
 change, served by any worker or by Varnish, is fresh."""
 
-import os
 import subprocess
 import sys
 
@@ -11,15 +10,7 @@ import pytest
 import requests
 from django.conf import settings
 
-from tests.servers import (
-    POSTGRES_BIN,
-    PROXY_HEADERS,
-    VARNISHD,
-    collect_static,
-    gunicorn,
-    private_copy_of_test_database,
-    varnish,
-)
+from tests.servers import POSTGRES_BIN, PROXY_HEADERS, editor_environment
 
 pytestmark = [
     pytest.mark.outage,
@@ -33,37 +24,6 @@ HOME = "/en/"
 API = "/api/v2/pages/?locale=en&type=home.HomePage&fields=hero_heading"
 
 
-@pytest.fixture(scope="module")
-def database(django_db_setup, django_db_blocker):
-    with private_copy_of_test_database(django_db_blocker) as postgres:
-        yield postgres
-
-
-@pytest.fixture(scope="module")
-def shared_environment(database, tmp_path_factory):
-    return {
-        "DATABASE_URL": database.url,
-        "CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
-        "TASKS_BACKEND": "immediate",
-    }
-
-
-@pytest.fixture(scope="module")
-def site(shared_environment, tmp_path_factory):
-    static_root = tmp_path_factory.mktemp("static")
-    collect_static(static_root)
-    with gunicorn(static_root, **shared_environment) as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
-def cdn(site):
-    if VARNISHD is None:
-        pytest.skip("needs Varnish (apt-get install varnish)")
-    with varnish(site) as base_url:
-        yield base_url
-
-
 def edit_in_another_process(environment, heading, purge_url=None):
     """An editor's publish, made by a process that serves no request."""
     code = (
@@ -72,18 +32,10 @@ def edit_in_another_process(environment, heading, purge_url=None):
         f"page.hero_heading = {heading!r}; "
         "page.save_revision().publish()"
     )
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "FRONTEND_CACHE"))
-    }
-    env.update(environment, DJANGO_SETTINGS_MODULE="cms.settings.dev")
-    if purge_url:
-        env["FRONTEND_CACHE_PURGE_URL"] = purge_url
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=settings.BASE_DIR,
-        env=env,
+        env=editor_environment(environment, purge_url),
         capture_output=True,
         text=True,
         check=False,

@@ -18,7 +18,6 @@ from tests.servers import (
     PROXY_HEADERS,
     collect_static,
     gunicorn,
-    private_copy_of_test_database,
     wait_for,
 )
 
@@ -37,19 +36,12 @@ LOAD = [
 
 
 @pytest.fixture(scope="module")
-def database(django_db_setup, django_db_blocker):
-    """A private PostgreSQL holding a copy of the seeded test database."""
-    with private_copy_of_test_database(django_db_blocker) as postgres:
-        yield postgres
-
-
-@pytest.fixture(scope="module")
-def site(database, tmp_path_factory):
+def site(private_database, tmp_path_factory):
     static_root = tmp_path_factory.mktemp("static")
     collect_static(static_root)
     # Without the response cache, which would answer kept pages from its files all through the
     # outage: these tests are about what rendering does when the database is gone.
-    with gunicorn(static_root, DATABASE_URL=database.url, RESPONSE_CACHE="off") as base_url:
+    with gunicorn(static_root, DATABASE_URL=private_database.url, RESPONSE_CACHE="off") as base_url:
         yield base_url
 
 
@@ -91,10 +83,12 @@ def served_everything(site):
     return all(get(site, path).status_code == 200 for path in LOAD)
 
 
-def test_database_outage_under_load_is_a_503_then_the_site_recovers_by_itself(site, database):
+def test_database_outage_under_load_is_a_503_then_the_site_recovers_by_itself(
+    site, private_database
+):
     with load(site) as statuses:
         wait_until(lambda: statuses[200] >= 20, statuses)
-        with database.stopped():
+        with private_database.stopped():
             wait_until(lambda: sum(statuses.values()) >= statuses[200] + 20, statuses)
         wait_until(lambda: get(site, "/healthz").status_code == 200, statuses)
         served = statuses[200]
@@ -104,11 +98,11 @@ def test_database_outage_under_load_is_a_503_then_the_site_recovers_by_itself(si
     assert served_everything(site)
 
 
-def test_first_requests_after_a_database_restart_do_not_fail(site, database):
+def test_first_requests_after_a_database_restart_do_not_fail(site, private_database):
     with load(site, clients=8) as statuses:
         wait_until(lambda: statuses[200] >= 24, statuses)  # every thread holds a connection
 
-    database.restart()
+    private_database.restart()
 
     with load(site, clients=8) as statuses:
         wait_until(lambda: sum(statuses.values()) >= 32, statuses)
@@ -116,8 +110,8 @@ def test_first_requests_after_a_database_restart_do_not_fail(site, database):
 
 
 @pytest.fixture
-def database_down(site, database):
-    with database.stopped():
+def database_down(site, private_database):
+    with private_database.stopped():
         yield
 
 
