@@ -66,8 +66,14 @@ messages: install
 clean:
 	rm -rf $(VENV) staticfiles
 
-bench: seed
-	$(BIN)/python manage.py bench
+# The benchmark: seed_bench (SEED_BENCH_ARGS, e.g. --resources 20000) on the demo, then the site
+# under gunicorn (production settings) and wrk, cached and cold, against a bare Django view.
+# BENCH_ARGS, e.g. --seconds 10. Prints the table, writes var/bench/latest.json. README: Performance.
+bench: install
+	@command -v wrk >/dev/null || { echo "make bench needs wrk, Debian's package: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_bench $(SEED_BENCH_ARGS)
+	$(BIN)/python manage.py bench $(BENCH_ARGS)
 
 # gunicorn (production settings, 16 database connections) under wrk for SOAK_SECONDS: zero 5xx.
 soak: install

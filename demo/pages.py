@@ -1,5 +1,14 @@
 from wagtail.models import Page
 
+# The page types a visitor reads most, which the soak loads in every language.
+PAGE_TYPES = [
+    "home.homepage",
+    "home.campaignpage",
+    "resources.resourceindexpage",
+    "resources.resourcepage",
+    "stories.survivorstorypage",
+]
+
 
 def first_live_page(page_type, language_code):
     """The first live page of `page_type` ("app_label.ModelName") in a language, or None."""

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection
 from psycopg.conninfo import make_conninfo
 
-from demo.management.commands.soak import gunicorn_command
+from demo.gunicorn import gunicorn_command
 
 POSTGRES_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))), None)
 # Requests look as they do behind the HTTPS proxy that production expects.

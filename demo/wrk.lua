@@ -1,5 +1,5 @@
--- wrk script for `manage.py soak`: the command writes `paths = {...}` above this. Each thread
--- cycles through the paths from its own starting point and counts every status it gets.
+-- wrk script of the soak and the benchmark: demo/wrk.py writes `paths = {...}` above this.
+-- Each thread cycles through the paths from its own starting point and counts every status it gets.
 local threads = {}
 
 function setup(thread)
