@@ -13,6 +13,7 @@ with its query, and the request headers the answer varies on) under the current 
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import (
     cc_delim_re,
     get_cache_key,
@@ -114,6 +115,16 @@ class ResponseCacheMiddleware:
             request, lambda: learn_cache_key(request, response, timeout, key_prefix, cache=cache)
         )
         if hasattr(response, "render") and callable(response.render):
-            response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
+            response.add_post_render_callback(lambda r: cache.set(key, kept_copy(r), timeout))
         else:
-            cache.set(key, response, timeout)
+            cache.set(key, kept_copy(response), timeout)
+
+
+def kept_copy(response):
+    """What is kept of an answer: its status, headers and bytes. An API v2 answer would bring
+    its data along too (every item as Python objects, some times slower to read back than the
+    bytes), a template answer its context."""
+    kept = HttpResponse(response.content, status=response.status_code)
+    for header, value in response.items():
+        kept[header] = value
+    return kept

@@ -14,13 +14,14 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import LinkBlock, SocialAccountBlock
-from core.chosen import read_what_pages_choose
+from core.chosen import known, read_what_pages_choose
 from core.localization import (
     active_language_code,
     default_language_code,
@@ -33,6 +34,7 @@ from core.localization import (
 )
 from core.page_forms import LocalizedPageForm
 from core.preview import preview_client_root_url
+from core.renditions import own_images, prefetch_pictures
 from core.representations import public_page_ids
 from core.request_memo import remembered
 from core.routing import live_descendant_at, untranslated_descendant_at
@@ -83,7 +85,22 @@ class SitePage(HeadlessPreviewMixin, Page):
         read_what_pages_choose([self])
         prefetch_links(self)
         remember_active_locale(self.locale)
+        prefetch_pictures(*self.pages_shown(), images=self.images_shown())
         return super().get_context(request, *args, **kwargs)
+
+    def images_shown(self):
+        """The images the page shows itself: its image fields, those its streams choose (read
+        by `read_what_pages_choose`) and the picture shared with its address."""
+        images = [*own_images(self), *known(get_image_model()).values()]
+        if self.get_share_image() is None:  # the site's default picture is shared instead
+            settings = SiteSettings.for_active_locale()
+            images.append(settings.default_share_image if settings else None)
+        return images
+
+    def pages_shown(self):
+        """Other pages shown with their pictures (related pages' cards), whose renditions are
+        read with the page's own."""
+        return []
 
     def serve_preview(self, request, mode_name):
         """The draft in the headless frontend configured for this page's language (a preview

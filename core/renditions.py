@@ -73,3 +73,40 @@ def image_ids_of(page):
                     ids.add(int(object_id))
     ids.discard(None)
     return sorted(ids)
+
+
+def prefetch_pictures(*objects, images=()):
+    """Read the renditions of the images that `objects` show in their image fields (those
+    loaded already, as `select_related` does), and of `images`, in one query, before the
+    template shows them. Otherwise Wagtail looks each up in the cache and writes it back on
+    every use: with the file cache, a disk write and a listing of the cache folder each, some
+    tens of milliseconds a card."""
+    unread = {}
+    for image in [*images, *(image for obj in objects for image in shown_images(obj))]:
+        if image is not None and "renditions" not in getattr(
+            image, "_prefetched_objects_cache", {}
+        ):
+            unread[id(image)] = image
+    models.prefetch_related_objects(list(unread.values()), "renditions")
+
+
+def shown_images(obj):
+    """The images loaded on `obj`'s image fields."""
+    if obj is None:
+        return []
+    image_model = get_image_model()
+    return [
+        getattr(obj, field.name)
+        for field in obj._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model and field.is_cached(obj)
+    ]
+
+
+def own_images(page):
+    """The images of `page`'s image fields, read if they were not joined to it."""
+    image_model = get_image_model()
+    return [
+        getattr(page, field.name)
+        for field in page._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model
+    ]

@@ -17,6 +17,8 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
+from core.pagination import paginated
+from core.renditions import prefetch_pictures
 from core.restrictions import is_public, restricted
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
@@ -88,7 +90,7 @@ class HomePage(SitePage):
         if campaign:
             campaign = campaign.get_translation_or_none(self.locale)
         context["featured_campaign"] = campaign if campaign and campaign.live else None
-        context["featured_resources"] = (
+        context["featured_resources"] = list(
             ResourcePage.objects.live()
             .exclude(restricted())
             .filter(locale=self.locale, featured=True)
@@ -101,6 +103,10 @@ class HomePage(SitePage):
             .filter(locale=self.locale)
             .select_related("country")
             .order_by("-first_published_at")[:3]
+        )
+        campaign = context["featured_campaign"]
+        prefetch_pictures(
+            *context["featured_resources"], images=[campaign.hero_image] if campaign else []
         )
         return context
 
@@ -157,12 +163,14 @@ class CampaignIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = (
+        campaigns = (
             CampaignPage.objects.child_of(self)
             .live()
             .exclude(restricted())
             .select_related("hero_image")
         )
+        listing = paginated(request, campaigns)
+        context.update(campaigns=listing["page_obj"], **listing)
         return context
 
     class Meta:
@@ -267,6 +275,9 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         today = today or datetime.date.today()
         day = yearly_day(self.awareness_date, today.year)
         return day if day >= today else yearly_day(self.awareness_date, today.year + 1)
+
+    def pages_shown(self):
+        return self.related_live_pages
 
     @cached_property
     def related_live_pages(self):

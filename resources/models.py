@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
+from core.pagination import paginated
 from core.restrictions import restricted
 
 
@@ -126,7 +127,7 @@ class TopicsAndRegionsMixin:
 
 
 class ResourceIndexPage(SitePage):
-    """The resource library: lists every resource, newest first, filtered by type."""
+    """The resource library: every resource, newest first, a page at a time, filtered by type."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
@@ -150,8 +151,12 @@ class ResourceIndexPage(SitePage):
         selected_type = request.GET.get("type", "")
         if selected_type:
             resources = resources.filter(resource_type__slug=selected_type)
+        listing = paginated(request, resources)
         context.update(
-            resources=resources, resource_types=resource_types, selected_type=selected_type
+            resources=listing["page_obj"],
+            resource_types=resource_types,
+            selected_type=selected_type,
+            **listing,
         )
         return context
 

@@ -19,6 +19,7 @@ from wagtail.search import index
 from core.blocks import RICH_TEXT_FEATURES, HelplinesBlock
 from core.models import SitePage
 from core.page_forms import LocalizedPageForm
+from core.pagination import paginated
 from core.scheduling import TimeZoneDatePanel
 from stories.content_warnings import CONTENT_WARNINGS
 from stories.panels import ConsentStatusPanel
@@ -48,13 +49,10 @@ class StoryIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            SurvivorStoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("country", "image")
-            .order_by("-first_published_at")
-        )
+        stories = SurvivorStoryPage.objects.child_of(self).live().public()
+        stories = stories.select_related("country", "image").order_by("-first_published_at")
+        listing = paginated(request, stories)
+        context.update(stories=listing["page_obj"], **listing)
         return context
 
     class Meta:

@@ -47,9 +47,13 @@ def read_public_pages(request, model):
         pages = pages.filter(under_a_translation_of(site.root_page))
     else:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    # As a subquery of ids: search backends (`?search=`) take only filters on the fields they
-    # index, such as `pk__in`, not conditions like those above.
-    return model._default_manager.filter(pk__in=pages.values("pk"))
+    if request.GET.get("search"):
+        # Search backends (`?search=`) take only filters on the fields they index, such as
+        # `pk__in`, not conditions like those above.
+        return model._default_manager.filter(pk__in=pages.values("pk"))
+    # Correlated, so that the database checks only the pages the rest of the query picks: a
+    # subquery of ids would be read whole, for every live page of the site, on each request.
+    return model._default_manager.filter(Exists(pages.filter(pk=OuterRef("pk"))))
 
 
 def under_a_translation_of(root):

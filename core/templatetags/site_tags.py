@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
 from core.localization import untranslated_page_urls
@@ -107,5 +107,7 @@ def site_picture(image, name, **attrs):
 
 @register.simple_tag
 def share_rendition(image):
-    """The rendition of `image` shared on social networks (og:image)."""
-    return get_rendition_or_not_found(image, SHARE_IMAGE) if image else None
+    """The rendition of `image` shared on social networks (og:image). Through
+    `get_renditions`, which takes the renditions read with the page (`prefetch_pictures`)
+    without writing them to the cache, as `get_rendition` does each time."""
+    return get_renditions_or_not_found(image, [SHARE_IMAGE])[SHARE_IMAGE] if image else None
