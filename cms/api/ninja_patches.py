@@ -1,4 +1,4 @@
-"""The three places where the site changes django-ninja's behaviour (1.7) through its internals.
+"""The four places where the site changes django-ninja's behaviour (1.7) through its internals.
 
 django-ninja offers no public hook for either. Each is checked by
 tests/api/test_library_internals.py, which fails with the reason when an upgrade changes the
@@ -46,3 +46,20 @@ def render_with(api, renderer):
     `renderer` for each response, so it is replaced there.
     """
     api.renderer = renderer
+
+
+def remove_operation(router, path, method):
+    """Take the `method` operation at `path` off `router`, keeping the path's other methods, so
+    that another one can be declared there (`@router.get(path, …)`).
+
+    Why: django-ninja offers no way to replace an operation, and Wagtail declares its page list
+    on its own router (`wagtail.api.v3.routers.pages.router`), with the create operation at the
+    same path. A router keeps each path's operations in a `PathView`, whose list the URL
+    patterns, the dispatch by method and the OpenAPI document are built from when `api.urls`
+    is first read: removed before then, the operation is gone from all three.
+    """
+    path_view = router.path_operations[path]
+    kept = [operation for operation in path_view.operations if method not in operation.methods]
+    if len(kept) == len(path_view.operations):
+        raise LookupError(f"no {method} operation at {path!r} to remove")
+    path_view.operations[:] = kept

@@ -191,6 +191,10 @@ class Newsletter(TypedDict):
 
 
 class Redirect(TypedDict):
+    """A redirect kept by the site, from an address of the language asked for (or of none):
+    `old_path` is percent-encoded, as browsers send `location.pathname`, and without its
+    trailing slash (compare the request's path without it); `new_url` is absolute."""
+
     old_path: str
     new_url: str
     is_permanent: bool

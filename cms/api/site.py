@@ -4,8 +4,10 @@ and redirects, and finding a page by its public (localized) path."""
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
+from django.utils.encoding import iri_to_uri, uri_to_iri
 from wagtail.models import Locale, Page, Site
 
 from cms.api import representations, schemas
@@ -75,7 +77,7 @@ def site_data(request, locale) -> schemas.Site:
             home=representations.page_summary(home) if home else None,
             settings=settings_data(site_settings) if site_settings else None,
             navigation=navigation_data(navigation) if navigation else None,
-            redirects=redirects(site),
+            redirects=redirects(site, locale),
         )
 
 
@@ -134,12 +136,19 @@ def navigation_data(navigation) -> schemas.Navigation:
     )
 
 
-def redirects(site) -> list[schemas.Redirect]:
-    """The site's redirects (wagtail.contrib.redirects); those to pages visitors may not see
-    are left out."""
+def redirects(site, locale) -> list[schemas.Redirect]:
+    """The site's redirects (wagtail.contrib.redirects) from the addresses of `locale`'s
+    language (under `/fr/`) and from addresses of no language (`/donate`, redirected before any
+    language is chosen), their old paths percent-encoded like every address of the APIs (see
+    `encoded_path`); those to pages visitors may not see are left out."""
     from wagtail.contrib.redirects.models import Redirect
 
-    found = list(Redirect.get_for_site(site).select_related("redirect_page").order_by("old_path"))
+    found = list(
+        Redirect.get_for_site(site)
+        .filter(under_language(locale.language_code) | ~under_any_language())
+        .select_related("redirect_page")
+        .order_by("old_path")
+    )
     visible = representations.public_page_ids(
         redirect.redirect_page for redirect in found if redirect.redirect_page_id
     )
@@ -152,12 +161,37 @@ def redirects(site) -> list[schemas.Redirect]:
             continue
         result.append(
             schemas.Redirect(
-                old_path=redirect.old_path,
+                old_path=encoded_path(redirect.old_path),
                 new_url=representations.full_url(link),
                 is_permanent=redirect.is_permanent,
             )
         )
     return result
+
+
+def under_language(code):
+    """Old paths under a language's prefix: `/fr`, `/fr/…`, `/fr?…` (Wagtail keeps them without
+    their trailing slash)."""
+    prefix = f"/{code}"
+    return (
+        Q(old_path=prefix)
+        | Q(old_path__startswith=f"{prefix}/")
+        | Q(old_path__startswith=f"{prefix}?")
+    )
+
+
+def under_any_language():
+    condition = Q(pk__in=[])
+    for code in representations.language_codes():
+        condition |= under_language(code)
+    return condition
+
+
+def encoded_path(path):
+    """A path as the APIs give every address (`url`, `meta.html_url`, `new_url`) and browsers
+    send it (`location.pathname`): percent-encoded UTF-8, whether it was stored encoded or not
+    (Wagtail keeps redirects' old paths decoded, e.g. `/fr/réguler`)."""
+    return iri_to_uri(uri_to_iri(path))
 
 
 def find_page(request, html_path, site=None):

@@ -109,6 +109,8 @@ v2_patterns = decorate_urlpatterns(
 )
 v2_patterns = decorate_urlpatterns(v2_patterns, api_view(v2_error))
 v3_urls, v3_app_name, v3_namespace = v3.api.urls
+# Before Wagtail's `pages/<page_id>/`, which would take `by-path` for an id.
+v3_urls = sorted(v3_urls, key=lambda pattern: pattern.name != "page_by_path")
 v3_patterns = decorate_urlpatterns(
     [
         path("pages/find/", v3.find_page),  # before Wagtail's: localized paths

@@ -7,15 +7,11 @@ Beyond Wagtail's own parameters, pages take the resource library's filters
 and `pages/find/?html_path=/fr/…` finds pages by their localized public address.
 """
 
-import re
+from contextlib import contextmanager
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_unicode_slug
-from django.db import models
 from django.http import Http404
 from django.urls import path
 from rest_framework.response import Response
-from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -26,62 +22,41 @@ from wagtail.api.v2.filters import (
 from wagtail.api.v2.filters import TranslationOfFilter as PageTranslationOfFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_boolean
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
-from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 
-from cms.api import limits, representations, site
+from cms.api import filters, limits, lookup, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.api.preview import PagePreviewAPIViewSet
 from cms.api.public_pages import public_pages
 from cms.api.v2_tags import TaggedListingMixin, with_prefetched_tags
-from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
+from resources.models import Partner, Region, ResourceType, Topic
 
 # Filters ------------------------------------------------------------------------------------
 
 
 class FieldsFilter:
     """`?<field>=<value>` on the model's own database fields, like Wagtail's, but every value
-    is checked first: a malformed one is a 400, never a database error."""
+    is checked first (cms/api/filters.py): a malformed one is a 400, never a database error."""
 
     def filter_queryset(self, request, queryset, view):
         fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
         fields -= {"locale", *getattr(view, "custom_filters", ())}
-        for name, value in request.GET.items():
-            if name not in fields:
-                continue
-            field = queryset.model._meta.get_field(name)
-            if "\x00" in value:
-                raise BadRequestError(
-                    f"field filter error. null characters are not allowed for {name}"
-                )
-            if isinstance(field, StreamField | models.JSONField):
-                raise BadRequestError(f"cannot filter by '{name}'")
-            if isinstance(field, TaggableManager):
-                if "search" in request.GET:
-                    # As Wagtail's filters answer (its SearchFilter cannot search tagged results).
-                    raise BadRequestError("filtering by tag with a search query is not supported")
-                for tag in value.split(","):
-                    queryset = queryset.filter(**{f"{name}__name": tag})
-                continue
-            try:
-                if isinstance(field, models.BooleanField):
-                    value = parse_boolean(value)
-                elif field.is_relation:
-                    value = field.target_field.to_python(value)
-                else:
-                    value = field.to_python(value)
-            except (ValueError, ValidationError) as e:
-                message = e.messages[0] if isinstance(e, ValidationError) else str(e)
-                raise BadRequestError(
-                    f"field filter error. '{value}' is not a valid value for {name} ({message})"
-                ) from e
-            queryset = queryset.filter(**{name: value})
-        return queryset
+        names = [name for name in request.GET if name in fields]
+        with filter_errors_as_400():
+            return filters.filter_by_fields(request.GET, queryset, names)
+
+
+@contextmanager
+def filter_errors_as_400():
+    try:
+        yield
+    except filters.FilterError as e:
+        raise BadRequestError(str(e)) from e
 
 
 def locale_from_request(request):
@@ -121,54 +96,18 @@ class SnippetTranslationOfFilter:
         return queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
 
 
-YEAR = re.compile(r"^[1-9][0-9]{3}$")  # Python's dates start at year 1
-
-
-def slugs(request, name):
-    values = [value for value in request.GET[name].split(",") if value]
-    try:
-        for value in values:
-            validate_unicode_slug(value)
-    except ValidationError as e:
-        raise BadRequestError(f"{name} must be slugs, separated by commas") from e
-    if not values:
-        raise BadRequestError(f"{name} must be slugs, separated by commas")
-    return values
-
-
 class ResourceLibraryFilter:
-    """The resource library's filters, for `?type=resources.ResourcePage` only:
-    `resource_type`, `topic` and `region` by slug (several separated by commas: any of them),
-    `year` of publication. Newest first unless `order` or `search` is given.
+    """The resource library's filters (cms/api/filters.py), for `?type=resources.ResourcePage`
+    only: `resource_type`, `topic` and `region` by slug (several separated by commas: any of
+    them), `year` of publication. Newest first unless `order` or `search` is given.
     (`featured=true|false` and `publication_date` are plain field filters.)"""
 
-    names = ("resource_type", "topic", "region", "year")
+    names = filters.LIBRARY_FILTERS
 
     def filter_queryset(self, request, queryset, view):
-        given = [name for name in self.names if name in request.GET]
-        is_library = issubclass(queryset.model, ResourcePage)
-        if given and not is_library:
-            raise BadRequestError(
-                f"filtering by {', '.join(given)} needs type=resources.ResourcePage"
-            )
-        if not is_library:
-            return queryset
-        if "resource_type" in request.GET:
-            queryset = queryset.filter(resource_type__slug__in=slugs(request, "resource_type"))
-        for parameter, relation in (("topic", "topics"), ("region", "regions")):
-            if parameter in request.GET:
-                matching = ResourcePage.objects.filter(
-                    **{f"{relation}__slug__in": slugs(request, parameter)}
-                ).values("pk")
-                queryset = queryset.filter(pk__in=matching)
-        if "year" in request.GET:
-            year = request.GET["year"]
-            if not YEAR.match(year):
-                raise BadRequestError(f"year must be a year such as 2025, not '{year}'")
-            queryset = queryset.filter(publication_date__year=int(year))
-        if "order" not in request.GET and "search" not in request.GET:
-            queryset = queryset.order_by("-publication_date", "title", "pk")
-        return queryset
+        ordered = "order" not in request.GET and "search" not in request.GET
+        with filter_errors_as_400():
+            return filters.filter_library(request.GET, queryset, ordered=ordered)
 
 
 class StrictSearchFilter(SearchFilter):
@@ -270,9 +209,10 @@ class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesA
         prefix picks that language's home page (Wagtail's own `find` would look for a page
         with the slug `fr`), and untranslated pages are found where the site shows them."""
         if "html_path" in request.GET:
-            page = site.find_page(request, request.GET["html_path"])
-            if page is not None and queryset.filter(pk=page.pk).exists():
-                return page
+            site_obj = Site.find_for_request(request)
+            found = lookup.resolve(request, request.GET["html_path"], site_obj, queryset)
+            if found is not None and found.page is not None:
+                return found.page  # the site's redirects followed, as in API v3
             if "id" not in request.GET:
                 return None
         if "id" in request.GET:

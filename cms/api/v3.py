@@ -36,12 +36,15 @@ from wagtail.models import DraftStateMixin, Locale
 
 from cms.api import (
     limits,
+    lookup,
     ninja_patches,
     openapi,
     representations,
     schemas,
     site,
+    v3_by_path,
     v3_errors,
+    v3_pages,  # noqa: F401 – replaces Wagtail's page list before the URLs are built
     wagtail_patches,
 )
 from cms.api.fields import optimise_queryset
@@ -185,6 +188,7 @@ def site_detail(request: HttpRequest, locale: str | None = None):
 
 api.add_router("/", snippets_router)
 api.add_router("/", site_router)
+api.add_router("/pages/", v3_by_path.router)
 
 
 # Finding a page by its localized address ------------------------------------------------------
@@ -192,7 +196,8 @@ api.add_router("/", site_router)
 
 @require_safe
 def find_page(request):
-    """`GET /api/v3/pages/find/?html_path=/fr/…` (or `?id=`): a redirect to the page's detail.
+    """`GET /api/v3/pages/find/?html_path=/fr/…` (or `?id=`): a redirect to the page's detail,
+    following the site's redirects. (`pages/by-path/` answers the page itself.)
 
     Replaces Wagtail's view at the same address (mounted before it), which routes the path from
     the site's root page and so cannot find `/fr/…`; parameters and answers are the same.
@@ -212,9 +217,8 @@ def find_page(request):
     pages = get_pages_queryset(request)
     page = None
     if html_path and site_obj is not None:
-        page = site.find_page(request, html_path, site=site_obj)
-        if page is not None and not pages.filter(pk=page.pk).exists():
-            page = None
+        found = lookup.resolve(request, html_path, site_obj, pages)
+        page = found.page if found else None
     if page is None and page_id:
         page = pages.filter(pk=int(page_id)).first()
     if page is None:

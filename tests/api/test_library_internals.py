@@ -262,6 +262,29 @@ def test_wagtail_localize_still_has_what_the_translation_hand_off_relies_on():
         assert name in source, f"wagtail-localize's editor no longer has {name}"
 
 
+@pytest.mark.django_db
+def test_the_sites_page_list_replaces_wagtails_and_leaves_page_creation_beside_it(client):
+    from wagtail.api.v3.routers.pages import router
+
+    operations = router.path_operations["/"].operations
+    listed = client.get("/api/v3/pages/", {"limit": 1}).json()
+    created = client.post("/api/v3/pages/", {}, content_type="application/json")
+
+    assert [operation.methods for operation in operations] == [["POST"], ["GET"]], (
+        "django-ninja no longer keeps a path's operations in PathView.operations: rewrite "
+        "ninja_patches.remove_operation (API v3 lists would lose their filters and cards)"
+    )
+    assert "card" in listed["items"][0], "Wagtail's own page list answered"
+    assert created.status_code == 401, "Wagtail's page creation is gone"
+    with pytest.raises(LookupError):
+        ninja_patches.remove_operation(router, "/find/", "DELETE")
+
+
+def test_the_page_at_a_path_is_routed_before_wagtails_page_detail():
+    assert resolve("/api/v3/pages/by-path/").url_name == "page_by_path"
+    assert reverse("wagtailapi_v3:page_by_path") == "/api/v3/pages/by-path/"
+
+
 # Wagtail's API v2 ---------------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 """Query budgets of both APIs for an anonymous client: every list costs the same for 1, 20 and
-50 items (with every field of the items in API v2: `fields=*`), the resource library's filters
+50 items (with every field of the items in API v2: `fields=*`; API v3's with their cards, the
+same for every length once every page type is in the list), the resource library's filters
 too, every detail the same for a page with 2 and with 20 blocks and related items; an API v2
 list of 20 resources with `fields=*` within RESOURCE_LIST_BUDGET queries."""
 
@@ -67,9 +68,38 @@ def test_v2_library_filters_cost_the_same_for_1_20_and_50_matches(busy_site, que
     same_for_every_size(queries_of, url_of, items=v2_items)
 
 
-def test_v2_and_v3_lists_of_all_pages_cost_the_same_for_1_20_and_50(busy_site, queries_of):
+def test_v2_lists_of_all_pages_cost_the_same_for_1_20_and_50(busy_site, queries_of):
     same_for_every_size(queries_of, lambda size: f"/api/v2/pages/?limit={size}", items=v2_items)
-    same_for_every_size(queries_of, lambda size: f"/api/v3/pages/?limit={size}", items=v2_items)
+
+
+def test_v3_lists_of_all_pages_cost_the_same_for_20_and_50_items_of_every_type(
+    busy_site, queries_of
+):
+    """API v3's items are cards, read with a fixed number of queries per page type in the list
+    (its first 20 pages hold every type: from 1 item on, one more type costs a few more)."""
+    counts = same_for_every_size(
+        queries_of, lambda size: f"/api/v3/pages/?limit={size}", sizes=(20, 50), items=v2_items
+    )
+
+    assert counts[50] <= PAGE_BUDGET, counts
+
+
+@pytest.mark.parametrize("parameter", ["resource_type", "topic", "region", "search"])
+def test_v3_library_filters_and_cards_cost_the_same_for_1_20_and_50_matches(
+    busy_site, queries_of, parameter
+):
+    snippets = {"resource_type": "resource-types", "topic": "topics", "region": "regions"}
+
+    def url_of(size):
+        if parameter == "search":
+            value = SEARCH_WORDS[size]
+        else:
+            value = list_snippet(busy_site, snippets[parameter], size).slug
+        return f"/api/v3/pages/?type=resources.ResourcePage&{parameter}={value}&limit=50"
+
+    counts = same_for_every_size(queries_of, url_of, items=v2_items)
+
+    assert counts[20] <= RESOURCE_LIST_BUDGET, counts
 
 
 @pytest.mark.parametrize("kind", ["resource", "campaign", "story"])
