@@ -1,5 +1,6 @@
 import sys
 import uuid
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -70,12 +71,29 @@ def server_error(request):
             heading = _("Something went wrong")
             message = _("We are sorry: the page could not be shown. Please try again in a moment.")
         if request.path_info.startswith("/api/"):
-            response = compact_json_response({"message": f"{heading}. {message}"}, status=status)
+            response = api_problem(request, status, f"{heading}. {message}")
         else:
             response = HttpResponse(error_page(heading, message), status=status)
     if outage:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
+    return response
+
+
+def api_problem(request, status, detail):
+    """The shape of every error answer of the APIs (cms/api/problems.py, which core cannot
+    import): an RFC 9457 problem, with API v2's `message` beside `detail`."""
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "errors": [],
+    }
+    if request.path_info.startswith("/api/v2/"):
+        body["message"] = detail
+    response = compact_json_response(body, status=status)
+    response["Content-Type"] = "application/problem+json"
     return response
 
 

@@ -26,6 +26,7 @@ from cms.api.fields import (
     page_api_fields,
     stream_field,
 )
+from cms.api.story_body import RichTextAsBlocksField
 
 
 def stream(model, name, type_name):
@@ -132,7 +133,7 @@ def stories_fields():
             APIField("country", serializer=RegionField()),
             APIField("age_range", serializer=AgeRangeField()),
             APIField("quote", serializer=PlainTextField()),
-            APIField("body", serializer=RichTextHTMLField()),
+            APIField("body", serializer=RichTextAsBlocksField()),  # blocks, as other bodies
             APIField("image", serializer=ImageField()),
             stream(SurvivorStoryPage, "support", "SurvivorStoryPageSupport"),
             APIField("related_campaign", serializer=RelatedPageField()),

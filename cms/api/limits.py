@@ -36,10 +36,11 @@ def is_id(value):
 
 
 def parameter_problem(query):
-    """What is wrong with the query parameters (a QueryDict), in one sentence; None if nothing."""
+    """The parameter at fault among the query parameters (a QueryDict) and what is wrong with
+    it, in one sentence: `(name, message)`; None if nothing."""
     for name, values in query.lists():
         if "\x00" in name or any("\x00" in value for value in values):
-            return NULL_MESSAGE
+            return name.replace("\x00", ""), NULL_MESSAGE
         problem = None
         if name in LIST_PARAMETERS:
             problem = list_problem(name, [item for value in values for item in value.split(",")])
@@ -47,7 +48,7 @@ def parameter_problem(query):
             problem = f"{name} is given {len(values)} times: at most {MAX_REPEATS}"
         problem = problem or next(filter(None, (value_problem(name, v) for v in values)), None)
         if problem:
-            return problem
+            return name, problem
     return None
 
 
@@ -81,9 +82,10 @@ def list_problem(name, items):
 
 
 def path_problem(kwargs):
-    """Why the ids in the path (Wagtail's API v3 snippet endpoints read `pk` as text, and its
-    page updates read `page_id` before validating it) name no object; None if they may."""
+    """The id in the path that names no object (Wagtail's API v3 snippet endpoints read `pk` as
+    text, and its page updates read `page_id` before validating it), and why: `(name, message)`;
+    None if they may."""
     for name, value in kwargs.items():
         if (name == "pk" or name.endswith("_id")) and not is_id(str(value)):
-            return f"no object with the id '{value}': ids are positive integers"
+            return name, f"no object with the id '{value}': ids are positive integers"
     return None

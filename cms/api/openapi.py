@@ -1,14 +1,19 @@
 """How API v3's operations answer, in its OpenAPI document, beyond what Wagtail declares.
 
 Wagtail and django-ninja document only each operation's success. Every failure of API v3 is an
-RFC 7807 problem (`application/problem+json`, wagtail.api.v3.errors), so each operation here also
+RFC 9457 problem (`application/problem+json`, cms/api/problems.py), so each operation here also
 declares the error statuses it can answer with that body: clients and contract testers
-(schemathesis, in CI: tests/fuzz/) then know every answer they may get.
+(schemathesis, in CI: tests/fuzz/) then know every answer they may get. The document also
+names the server (`WAGTAILAPI_BASE_URL`, the base of every `detail_url`), tells page types
+apart (cms/api/discriminator.py), and marks as required every field an answer always has.
 """
 
-from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+from django.conf import settings
 
-PROBLEM_SCHEMA = "ProblemDetail"
+from cms.api import discriminator, problems
+from cms.api.problems import PROBLEM_JSON
+
+PROBLEM_SCHEMA = "Problem"
 
 ERRORS = {
     "400": "Bad request: a parameter is malformed or out of bounds; `detail` says which.",
@@ -18,6 +23,7 @@ ERRORS = {
     "409": "Conflicts with existing content, e.g. a slug or address already in use.",
     "422": "Validation failed: `errors` lists each invalid field, with its location.",
 }
+# No API answer is rate limited (only signing in is, accounts/throttle.py): no 429 is declared.
 WRITES = {"post", "put", "patch"}
 # Operations that answer with a redirect to the detail of what they found.
 FINDERS = {
@@ -83,17 +89,22 @@ def describe_anonymous_access(schema):
 
 
 def complete_document(schema):
-    """Wagtail's document, with anonymous access described and each operation's answers."""
-    return document_answers(describe_anonymous_access(schema))
+    """Wagtail's document, with anonymous access described, each operation's answers, the
+    server, page types told apart and the fields always sent required."""
+    schema = document_answers(describe_anonymous_access(schema))
+    schema["servers"] = [{"url": settings.WAGTAILAPI_BASE_URL or "/", "description": "This site"}]
+    return require_fields_always_sent(discriminator.describe_page_types(schema))
 
 
 def document_answers(schema):
     """Complete an OpenAPI document: the problem schema, each operation's error answers, the
     finders' redirects; operations that no request can reach are left out."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    components[PROBLEM_SCHEMA] = ProblemDetail.model_json_schema(
+    problem_schemas = problems.Problem.model_json_schema(
         ref_template="#/components/schemas/{model}"
     )
+    components.update(problem_schemas.pop("$defs"))
+    components[PROBLEM_SCHEMA] = problem_schemas
     for path, operations in list(schema.get("paths", {}).items()):
         for method, operation in list(operations.items()):
             if not isinstance(operation, dict) or "responses" not in operation:
@@ -111,4 +122,52 @@ def document_answers(schema):
                 operation["responses"].setdefault(status, problem_response(status))
         if not operations:
             del schema["paths"][path]
+    return schema
+
+
+# What an answer leaves out when it is empty (Wagtail's `exclude_if`); every other field of an
+# answer is always sent, `null` when it has no value. A field that an answer may leave out (one
+# shown only when asked for, say) belongs here too, or generated clients will trust it is there.
+OMITTED_WHEN_EMPTY = {"warnings", "removals"}
+
+
+def references(node):
+    """The components `node` refers to, directly."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"].rsplit("/", 1)[-1]
+        for value in node.values():
+            yield from references(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from references(value)
+
+
+def reachable(components, names):
+    seen, waiting = set(), list(names)
+    while waiting:
+        name = waiting.pop()
+        if name not in seen and name in components:
+            seen.add(name)
+            waiting.extend(references(components[name]))
+    return seen
+
+
+def require_fields_always_sent(schema):
+    """Django-ninja marks a field required only when a request must send it: in the schemas of
+    answers (not those of requests, which share no component with them), each field an answer
+    always has is required, so that a generated client types it as always there."""
+    components = schema["components"]["schemas"]
+    answers, requests = [], []
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if isinstance(operation, dict):
+                answers += references(operation.get("responses", {}))
+                requests += references([operation.get("requestBody"), operation.get("parameters")])
+    for name in reachable(components, answers) - reachable(components, requests):
+        properties = components[name].get("properties")
+        if properties:
+            components[name]["required"] = [
+                field for field in properties if field not in OMITTED_WHEN_EMPTY
+            ]
     return schema

@@ -21,6 +21,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from cms.api.shapes import TimestampedPageSerializer
+
 PRIVATE_CACHE_CONTROL = "private, no-store"
 
 
@@ -68,6 +70,7 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     in the same shape as `/api/v2/pages/<id>/`. Never cached by anyone."""
 
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["content_type", "token"])
+    base_serializer_class = TimestampedPageSerializer
 
     @cached_property
     def preview_page(self):

@@ -172,6 +172,13 @@ class Language(TypedDict):
     home_url: str | None
 
 
+class Languages(TypedDict):
+    """The site's languages, as a list of either API: `items` and their `count`."""
+
+    items: list[Language]
+    count: int
+
+
 class MenuLink(TypedDict):
     text: str
     url: str

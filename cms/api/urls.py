@@ -7,24 +7,26 @@ from functools import wraps
 
 from django.urls import path, re_path
 from django.utils import translation
-from wagtail.api.v3.errors import problem_response
+from wagtail.api.v2.utils import get_full_url
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms.api import limits, representations, v3, v3_errors
+from cms.api import limits, problems, representations, v3, v3_errors
 from cms.api.v2 import ENDPOINTS, api_router
-from core.compact_json import compact_json_response
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
+BODY_NOT_AN_OBJECT = [
+    {"loc": ["body"], "msg": "the request body must be a JSON object", "type": "model_type"}
+]
 # Any address ending with a slash, newlines included (`%0A`: `.` alone stops at one).
 ANY_ADDRESS = r"^(?P<rest>(?s:.*/)?)$"
 
 
-def v2_error(status, message):
-    return compact_json_response({"message": message}, status=status)
+def v2_error(status, message, errors=()):
+    return problems.problem_response(status, message, errors, with_message=True)
 
 
-def v3_error(status, message):
-    return problem_response(status=status, detail=message)
+def v3_error(status, message, errors=()):
+    return problems.problem_response(status, message, errors)
 
 
 def json_body_is_an_object(request):
@@ -38,39 +40,50 @@ def json_body_is_an_object(request):
         return True
 
 
-def api_view(error):
+def api_view(error, with_message):
     """What every API view does first: refuse parameters beyond the bounds of cms/api/limits.py
     with a 400 (among them a NUL character, which PostgreSQL refuses in text, and a number beyond
     64 bits, which no database takes), an id in the path that cannot be one with a 404, and a JSON
     body that is not an object with a 422; then work in the language of `?locale=` when given
     (full-text search uses that language's configuration on PostgreSQL), else in the default
     language: never in that of the request's Accept-Language (see cms.api.caching), so that an
-    answer is the same for every browser."""
+    answer is the same for every browser. Every error answer leaves as a problem
+    (cms/api/problems.py), whoever wrote it."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            problem = limits.parameter_problem(request.GET)
-            if problem:
-                return error(400, problem)
-            problem = limits.path_problem(kwargs)
-            if problem:
-                return error(404, problem)
-            if not json_body_is_an_object(request):
-                return error(422, "the request body must be a JSON object")
-            language = request.GET.get("locale")
-            if language not in representations.language_codes():
-                language = None
-            if not language:
-                return view(request, *args, **kwargs)
-            with translation.override(language, deactivate=False):
-                response = view(request, *args, **kwargs)
-            response.headers.setdefault("Content-Language", language)
-            return response
+            response = refusal(request, kwargs, error) or in_language(view, request, args, kwargs)
+            return problems.as_problem(request, response, with_message=with_message)
 
         return wrapped
 
     return decorator
+
+
+def refusal(request, kwargs, error):
+    """The answer to a request beyond the bounds of cms/api/limits.py; None for any other."""
+    problem = limits.parameter_problem(request.GET)
+    if problem:
+        name, message = problem
+        return error(400, message, problems.parameter_errors(message, [name]))
+    problem = limits.path_problem(kwargs)
+    if problem:
+        name, message = problem
+        return error(404, message, problems.parameter_errors(message, [name], "path"))
+    if not json_body_is_an_object(request):
+        return error(422, BODY_NOT_AN_OBJECT[0]["msg"], BODY_NOT_AN_OBJECT)
+    return None
+
+
+def in_language(view, request, args, kwargs):
+    language = request.GET.get("locale")
+    if language not in representations.language_codes():
+        return view(request, *args, **kwargs)
+    with translation.override(language, deactivate=False):
+        response = view(request, *args, **kwargs)
+    response.headers.setdefault("Content-Language", language)
+    return response
 
 
 def refuse_unknown_formats(view):
@@ -81,8 +94,24 @@ def refuse_unknown_formats(view):
     def wrapped(request, *args, **kwargs):
         value = request.GET.get("format", "json")
         if value != "json":
-            return v2_error(400, f"format must be 'json' (the only one), not '{value}'")
+            message = f"format must be 'json' (the only one), not '{value}'"
+            return v2_error(400, message, problems.parameter_errors(message, ["format"]))
         return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def absolute_locations(view):
+    """API v3's redirects (`pages/find/`, `redirects/find/`) lead to an absolute address on the
+    base of every `detail_url`, as API v2's: Wagtail's v3 gives a path."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        location = response.get("Location", "")
+        if 300 <= response.status_code < 400 and location.startswith("/"):
+            response["Location"] = get_full_url(request, location)
+        return response
 
     return wrapped
 
@@ -90,7 +119,8 @@ def refuse_unknown_formats(view):
 def v2_not_found(request, rest):
     match = MALFORMED_ID.match(rest)
     if match and match["endpoint"] in ENDPOINTS and not limits.is_id(match["id"]):
-        return v2_error(400, f"'{match['id']}' is not a valid id: ids are positive integers")
+        message = f"'{match['id']}' is not a valid id: ids are positive integers"
+        return v2_error(400, message, problems.parameter_errors(message, ["id"], "path"))
     endpoints = ", ".join(f"{name}/" for name in ENDPOINTS)
     return v2_error(404, f"no API endpoint at /api/v2/{rest} (endpoints: {endpoints})")
 
@@ -107,7 +137,7 @@ v2_patterns = decorate_urlpatterns(
     ],
     refuse_unknown_formats,
 )
-v2_patterns = decorate_urlpatterns(v2_patterns, api_view(v2_error))
+v2_patterns = decorate_urlpatterns(v2_patterns, api_view(v2_error, with_message=True))
 v3_urls, v3_app_name, v3_namespace = v3.api.urls
 # Before Wagtail's `pages/<page_id>/`, which would take `by-path` for an id.
 v3_urls = sorted(v3_urls, key=lambda pattern: pattern.name != "page_by_path")
@@ -121,7 +151,8 @@ v3_patterns = decorate_urlpatterns(
     ],
     v3_errors.refuse_impossible_page_actions,
 )
-v3_patterns = decorate_urlpatterns(v3_patterns, api_view(v3_error))
+v3_patterns = decorate_urlpatterns(v3_patterns, absolute_locations)
+v3_patterns = decorate_urlpatterns(v3_patterns, api_view(v3_error, with_message=False))
 
 urlpatterns = [
     path("api/v2/", (v2_patterns, None, None)),

@@ -33,6 +33,7 @@ from cms.api import filters, limits, lookup, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.api.preview import PagePreviewAPIViewSet
 from cms.api.public_pages import public_pages
+from cms.api.shapes import CompactJSON, TimestampedPageSerializer
 from cms.api.v2_tags import TaggedListingMixin, with_prefetched_tags
 from resources.models import Partner, Region, ResourceType, Topic
 
@@ -134,17 +135,6 @@ class SnippetSearchFilter(StrictSearchFilter):
 # Endpoints ----------------------------------------------------------------------------------
 
 
-class CompactJSON:
-    """Answers, errors included, as compact UTF-8 JSON: Wagtail's viewsets ask Django REST
-    framework to indent by 4 spaces, which made a page's answer a fifth bigger. Without it,
-    DRF's own defaults apply (`COMPACT_JSON`, `UNICODE_JSON`)."""
-
-    def get_renderer_context(self):
-        context = super().get_renderer_context()
-        context.pop("indent", None)
-        return context
-
-
 class NotFoundSaysWhat:
     """A detail that its parameters filter away (`/api/v2/pages/3/?search=x`) is a bare 404 in
     Django REST framework, whose get_object_or_404 drops the message, and Wagtail's answer then
@@ -169,6 +159,7 @@ class ListingMixin:
 
 
 class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesAPIViewSet):
+    base_serializer_class = TimestampedPageSerializer
     filter_backends = [
         FieldsFilter,
         ChildOfFilter,
@@ -303,7 +294,7 @@ class LocalesAPIViewSet(SingleViewAPIViewSet):
     def listing_view(self, request):
         self.check_query_parameters()
         items = site.languages(request)
-        return Response({"meta": {"total_count": len(items)}, "items": items})
+        return Response({"meta": {"total_count": len(items)}, "items": items, "count": len(items)})
 
 
 class SiteAPIViewSet(SingleViewAPIViewSet):

@@ -49,6 +49,7 @@ from cms.api import (
 )
 from cms.api.fields import optimise_queryset
 from cms.api.public_pages import public_pages
+from cms.api.shapes import TimestampEncoder
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from core.compact_json import JSON_DUMPS_PARAMS
 from resources.models import Partner, Region, ResourceType, Topic
@@ -120,13 +121,14 @@ def add_snippet_endpoints(router, prefix, model):
     schema = read_generator.generate_schema(model, base_class=SnippetSchema)
     name = model._meta.model_name
     label = str(model._meta.verbose_name_plural)
+    operation = prefix.replace("-", "_")  # `resource_types_list`, as Wagtail's `pages_list`
 
     @router.get(
         f"/{prefix}/",
         response=list[schema],
         url_name=f"list_{name}",
         summary=f"List {label}",
-        operation_id=f"{name}_list",
+        operation_id=f"{operation}_list",
     )
     @paginate(WagtailLimitOffsetPagination)
     def listing(
@@ -147,7 +149,7 @@ def add_snippet_endpoints(router, prefix, model):
         response=schema,
         url_name=f"detail_{name}",
         summary=f"{model._meta.verbose_name.capitalize()} detail",
-        operation_id=f"{name}_detail",
+        operation_id=f"{operation}_detail",
     )
     def detail(request: HttpRequest, obj_id: int):
         return get_object_or_404(snippet_queryset(model), pk=obj_id)
@@ -164,13 +166,14 @@ site_router = Router(tags=["site"])
 
 @site_router.get(
     "/locales/",
-    response=list[schemas.Language],
+    response=schemas.Languages,
     url_name="list_locales",
     summary="The site's languages",
     operation_id="locales_list",
 )
 def list_locales(request: HttpRequest):
-    return site.languages(request)
+    items = site.languages(request)
+    return {"items": items, "count": len(items)}
 
 
 @site_router.get(
@@ -264,6 +267,7 @@ class CompactJSONRenderer(JSONRenderer):
     pydantic, compact already.)"""
 
     json_dumps_params = JSON_DUMPS_PARAMS
+    encoder_class = TimestampEncoder  # to the millisecond, as API v2 (cms/api/shapes.py)
 
 
 for answering_api in (api, v3_errors.wagtail_answers):

@@ -1,8 +1,10 @@
-"""The one place where the site changes Wagtail's API v3 (8.0) through its internals.
+"""The places where the site changes Wagtail's API v3 (8.0) through its internals.
 
-Wagtail offers no public hook for it. tests/api/test_library_internals.py fails with the reason
-when an upgrade changes the shape this patch relies on: look there first after upgrading Wagtail.
+Wagtail offers no public hook for them. tests/api/test_library_internals.py fails with the reason
+when an upgrade changes the shape a patch relies on: look there first after upgrading Wagtail.
 """
+
+import sys
 
 
 def build_snippet_schemas_on(base_class):
@@ -17,6 +19,25 @@ def build_snippet_schemas_on(base_class):
     from wagtail.snippets.api.v3 import registry
 
     registry.BaseSnippetSchema = base_class
+
+
+def build_page_schemas_on(detail_base, list_item_base):
+    """Have Wagtail build API v3's page schemas on these classes: each page type's detail
+    schema on `detail_base` (instead of `PageSchema`), the items of `GET /api/v3/pages/` on
+    `list_item_base` (instead of `BasePageSchema`).
+
+    Why: Wagtail builds them from its `wagtail.api.v3.schemas` module's names, chosen by no
+    setting or argument: the detail schemas when `wagtail.api.v3.registry` is first imported
+    (`register_defaults`), the list's when `wagtail.api.v3.routers.pages` is. Both names are
+    rebound before then: this is called from `ApiConfig.ready()`, before the URLs import them.
+    """
+    from wagtail.api.v3 import schemas
+
+    for module in ("wagtail.api.v3.registry", "wagtail.api.v3.routers.pages"):
+        if module in sys.modules:
+            raise RuntimeError(f"{module} was imported before its page schemas could be chosen")
+    schemas.PageSchema = detail_base
+    schemas.BasePageSchema = list_item_base
 
 
 def convert_streams_together(stream_values):

@@ -7,6 +7,7 @@ failing test's patch module before changing the test."""
 
 import inspect
 import json
+import typing
 from types import SimpleNamespace
 
 import pytest
@@ -26,8 +27,9 @@ from wagtail.api.v3.registry import registry
 from wagtail.api.v3.urls import api
 from wagtail.models import Page
 
-from cms.api import ninja_patches, v2, v3, v3_errors, wagtail_patches
+from cms.api import discriminator, ninja_patches, v2, v3, v3_errors, wagtail_patches
 from cms.api.snippet_locale import LocalizedSnippetSchema
+from tests.page_types import PAGE_TYPES
 
 # django-ninja ------------------------------------------------------------------------------------
 
@@ -76,6 +78,26 @@ def test_every_page_type_shows_only_parents_the_client_may_see():
     )
 
 
+def test_wagtail_builds_every_page_schema_on_the_classes_build_page_schemas_on_gives_it():
+    from wagtail.api.v3.routers import pages
+
+    for content_type in registry.list_content_types():
+        schema = registry.get(content_type.name).read_schema
+        if content_type.name in PAGE_TYPES:
+            assert issubclass(schema, discriminator.TypedPageSchema), (
+                f"Wagtail no longer builds {content_type.name}'s API v3 schema on "
+                "`wagtail.api.v3.schemas.PageSchema` when the registry is imported: update "
+                "wagtail_patches.build_page_schemas_on (pages would lose their top-level `type`)"
+            )
+    listing = pages.list_pages._ninja_operation  # what django-ninja answers the list with
+    answer = listing.response_models[200].model_fields["response"].annotation
+    items = answer.model_fields["items"].annotation
+    assert typing.get_args(items) == (discriminator.PageListItemSchema,), (
+        "Wagtail's `GET /api/v3/pages/` no longer answers with items of "
+        "`wagtail.api.v3.schemas.BasePageSchema`: update wagtail_patches.build_page_schemas_on"
+    )
+
+
 def test_ninja_serves_its_openapi_document_from_get_openapi_schema():
     signature = inspect.signature(NinjaAPI.get_openapi_schema)
     keyword_only = [
@@ -103,7 +125,7 @@ def test_the_openapi_document_is_completed():
     document = api.get_openapi_schema(path_prefix="/api/v3/")
 
     assert "AllowAnonymous" not in document["components"].get("securitySchemes", {})
-    assert "ProblemDetail" in document["components"]["schemas"]
+    assert "Problem" in document["components"]["schemas"]
 
 
 def test_ninja_writes_every_answer_with_the_renderer_render_with_gives_it():

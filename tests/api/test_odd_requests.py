@@ -55,7 +55,9 @@ def test_a_format_other_than_json_is_a_400_that_says_so(client, url, value):
     response = client.get(url, {"format": value})
 
     assert response.status_code == 400, response.content
-    assert response.json() == {"message": f"format must be 'json' (the only one), not '{value}'"}
+    message = f"format must be 'json' (the only one), not '{value}'"
+    assert response.json()["message"] == response.json()["detail"] == message
+    assert response.json()["errors"][0]["loc"] == ["query", "format"]
 
 
 @pytest.mark.django_db

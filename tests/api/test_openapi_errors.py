@@ -1,11 +1,11 @@
 """API v3's OpenAPI document says how every operation fails: each error answer is a JSON problem
-(RFC 7807) described by a schema, and real error answers match it."""
+(RFC 9457) described by a schema, and real error answers match it."""
 
 import pytest
 
 from tests.api.conftest import get_json, validator_for
 
-PROBLEM = "#/components/schemas/ProblemDetail"
+PROBLEM = "#/components/schemas/Problem"
 
 
 @pytest.fixture
@@ -73,6 +73,6 @@ def test_error_answers_match_their_documented_schema(client, openapi, method, ur
     assert str(response.status_code) == status, response.content
     assert response["Content-Type"] == "application/problem+json"
     schema = openapi["paths"][path][method]["responses"][status]["content"]
-    pointer = "/components/schemas/ProblemDetail"
+    pointer = "/components/schemas/Problem"
     assert schema["application/problem+json"]["schema"] == {"$ref": f"#{pointer}"}
     assert list(validator_for(openapi, pointer).iter_errors(response.json())) == []

@@ -120,7 +120,7 @@ def test_unknown_slugs_give_an_empty_list_and_malformed_filters_a_400(client):
     bad_date = library(client, 400, publication_date="yesterday")
     without_type = get_json(client, LIBRARY, {"topic": "law-reform"}, 400)
 
-    assert unknown == {"meta": {"total_count": 0}, "items": []}
+    assert unknown == {"meta": {"total_count": 0}, "items": [], "count": 0}
     assert "year" in bad_year["message"]
     assert "featured" in bad_featured["message"]
     assert "topic" in bad_slug["message"]

@@ -130,5 +130,5 @@ def test_an_unexpected_api_error_is_json(client, monkeypatch):
     response = client.get("/api/v2/pages/", HTTP_ACCEPT="text/html,application/json")
 
     assert response.status_code == 500
-    assert response["Content-Type"] == "application/json"
-    assert response.json()["message"]
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == response.json()["message"]  # API v2 keeps `message`

@@ -142,9 +142,10 @@ def test_apis_answer_json_during_a_database_outage(site, database_down, path):
     response = get(site, path, Accept="text/html,application/json")
 
     assert response.status_code == 503
-    assert response.headers["Content-Type"].startswith("application/json")
+    assert response.headers["Content-Type"] == "application/problem+json"
     assert int(response.headers["Retry-After"]) > 0
-    assert response.json()["message"]
+    assert response.json()["status"] == 503
+    assert response.json()["detail"]
     assert "connection" not in response.text.lower()
 
 

@@ -80,10 +80,12 @@ def assert_answers_as_an_api(response, url):
     if 300 <= response.status_code < 400:
         assert response["Location"], url
         return
-    assert response["Content-Type"].split(";")[0] == "application/json", (url, response.content)
+    expected = "application/problem+json" if response.status_code >= 400 else "application/json"
+    assert response["Content-Type"].split(";")[0] == expected, (url, response.content)
     body = json.loads(response.content)
     if response.status_code >= 400:
-        assert isinstance(body, dict) and body.get("message"), (url, body)
+        assert isinstance(body, dict) and body.get("message") == body.get("detail"), (url, body)
+        assert body["detail"] and isinstance(body["errors"], list), (url, body)
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

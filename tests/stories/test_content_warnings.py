@@ -182,7 +182,7 @@ def test_card_of_a_story_with_only_its_own_words_shows_them(client):
 
 def story_fields(data):
     """The page's own fields, in the order of the JSON answer."""
-    return [key for key in data if key not in ("id", "meta", "title")]
+    return [key for key in data if key not in ("id", "meta", "title", "type")]
 
 
 def api_details(client, page, **headers):
