@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.api.v3.errors import problem_response
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms.api import limits, representations, v3, v3_errors
+from cms.api import api_request, limits, representations, v3, v3_errors
 from cms.api.v2 import ENDPOINTS, api_router
 from core.compact_json import compact_json_response
 
@@ -58,6 +58,7 @@ def api_view(error):
                 return error(404, problem)
             if not json_body_is_an_object(request):
                 return error(422, "the request body must be a JSON object")
+            api_request.remember(request)
             language = request.GET.get("locale")
             if language not in representations.language_codes():
                 language = None
