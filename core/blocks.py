@@ -25,11 +25,23 @@ class DocumentChooser(ChosenForTheRequest, DocumentChooserBlock):
     """Wagtail's document chooser, its documents read with every other block's."""
 
 
+class RichTextBlock(blocks.RichTextBlock):
+    """Wagtail's rich text block, shown in the APIs as the page's rich text fields are
+    (core/rich_text.py): page links lead to their translation in Markdown too."""
+
+    def get_api_representation(self, value, context=None):
+        from core.rich_text import rich_text_for_api
+
+        request = (context or {}).get("request")
+        return rich_text_for_api(value.source, request, features=self.features)
+
+
 # Migrations name them as Wagtail's blocks, which store the same values (see Wagtail's
 # `Block.canonical_module_path`): choosing them changed no StreamField's definition.
 DECONSTRUCT_ALIASES = {
     ImageChooser: "wagtail.images.blocks.ImageChooserBlock",
     DocumentChooser: "wagtail.documents.blocks.DocumentChooserBlock",
+    RichTextBlock: "wagtail.blocks.RichTextBlock",
 }
 
 
@@ -138,7 +150,7 @@ class SectionBlock(blocks.StructBlock):
     """A titled part of a page, such as 'What's the issue?' or 'What can you do?'."""
 
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
-    body = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Body"))
+    body = RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Body"))
     image = ImageChooser(required=False, label=_("Image"))
 
     class Meta:
@@ -254,9 +266,7 @@ class HelplinesBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
-        features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph")
-    )
+    paragraph = RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Paragraph"))
     section = SectionBlock(label=_("Section"))
     image = ImageBlock(label=_("Image"))
     quote = QuoteBlock(label=_("Quote"))

@@ -156,6 +156,24 @@ def localized_pages_by_id(page_ids, require_live=True):
     return {page_id: page for page_id, page in found.items() if page.live or not require_live}
 
 
+def live_translations(page):
+    """`page` in every language visitors may see it in (live, without view restrictions), itself
+    included, read once per request: the language switcher and the head's hreflang links
+    (core/seo.py) both show them."""
+    from core.request_memo import remembered
+    from core.restrictions import restricted
+
+    return remembered(
+        ("live translations", page.pk),
+        lambda: list(
+            page.get_translations(inclusive=True)
+            .live()
+            .exclude(restricted())
+            .select_related("locale")
+        ),
+    )
+
+
 def untranslated_page_urls(page, language_codes, request=None):
     """{language code: where visitors of that language read `page`} for `language_codes`, in
     which it has no translation: under its nearest translated ancestor (see SitePage.route); no

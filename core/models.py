@@ -75,6 +75,15 @@ class SitePage(HeadlessPreviewMixin, Page):
         intro = getattr(self, "intro", "")
         return Truncator(strip_tags(str(intro))).chars(300) if intro else ""
 
+    # The field a card of the page shows as its summary; without one, its meta description.
+    summary_field = None
+
+    def get_summary(self):
+        """What a card or a link to the page says of it (the APIs' page summaries)."""
+        if self.summary_field:
+            return getattr(self, self.summary_field)
+        return self.get_meta_description()
+
     def get_share_image(self):
         return None
 

@@ -26,13 +26,17 @@ PICTURES = {
 # The image shared on social networks (og:image), in the size they ask for.
 SHARE_IMAGE = "fill-1200x630|format-jpeg"
 
-# Rendition name → Wagtail filter spec, in both APIs. The names are part of the API contract.
+# Rendition name → Wagtail filter spec, in both APIs. The names are part of the API contract:
+# a fixed list, made ahead of visitors, rather than sizes a client chooses (each new size would
+# decode an original on a visitor's request). A frontend needing another size asks for a name
+# to be added here.
 API_RENDITIONS = {
     "w480_webp": "width-480|format-webp",
     "w960_webp": "width-960|format-webp",
     "w1440_webp": "width-1440|format-webp",
     "w480_jpeg": "width-480|format-jpeg",
     "w960_jpeg": "width-960|format-jpeg",
+    "share_jpeg": SHARE_IMAGE,
 }
 
 

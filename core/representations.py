@@ -20,14 +20,17 @@ class FocalPoint(TypedDict):
 
 
 class ImageRenditions(TypedDict):
-    """Ready-made versions of the image: `w{width}_{format}` → absolute URL. Images narrower
-    than a width are not enlarged. Missing only when the original file cannot be read."""
+    """Ready-made versions of the image: `w{width}_{format}` → absolute URL (images narrower
+    than a width are not enlarged), and `share_jpeg`, the 1200×630 crop around the focal point
+    that shared links show (`og:image`). A fixed list: no other sizes are made on request.
+    Missing only when the original file cannot be read."""
 
     w480_webp: NotRequired[str]
     w960_webp: NotRequired[str]
     w1440_webp: NotRequired[str]
     w480_jpeg: NotRequired[str]
     w960_jpeg: NotRequired[str]
+    share_jpeg: NotRequired[str]
 
 
 class Image(TypedDict):

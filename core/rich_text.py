@@ -9,11 +9,12 @@ request (core/request_memo.py); the link handlers below read from there first. D
 kept with those chosen in blocks (core/chosen.py), so that both are read in one query."""
 
 from django.utils.html import escape
+from wagtail.api.rich_text import APIRichText
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text.pages import PageLinkHandler
-from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+from wagtail.rich_text.rewriters import FIND_A_TAG, LinkRewriter, extract_attrs
 
 from core.chosen import read_known
 from core.localization import active_language_code, localized_pages_by_id
@@ -114,3 +115,32 @@ def strings_in(data):
     elif isinstance(data, list | tuple):
         for value in data:
             yield from strings_in(value)
+
+
+# Rich text in the APIs --------------------------------------------------------------------------
+
+
+def rich_text_for_api(html, request=None, features=None):
+    """Stored rich text in the format of the request's `?rich_text_format=` (else
+    WAGTAILAPI_RICH_TEXT_FORMAT). In `html` and `markdown` alike, links to pages lead to their
+    translation in the active language (the page's, which the APIs activate): Wagtail's own
+    Markdown links to the page chosen, whatever its language, and reads each link on its own.
+    The stored formats (`db_html`, `db_markdown`) keep the stored references, as Wagtail's.
+    An unknown format raises RichTextFormatError (both APIs refuse it before)."""
+    rich_text_format = APIRichText.resolve_format(
+        request.GET.get("rich_text_format") if request is not None else None
+    )
+    if rich_text_format == APIRichText.FORMAT_MARKDOWN:
+        html = with_resolved_links(html or "")
+    return APIRichText.serialize(html or "", format=rich_text_format, features=features)
+
+
+def with_resolved_links(html):
+    """`html` with its links to pages and documents as plain `href`s, as in the site's HTML."""
+    rewrite = LinkRewriter(
+        bulk_rules={
+            "page": LocalizedPageLinkHandler.expand_db_attributes_many,
+            "document": PrefetchedDocumentLinkHandler.expand_db_attributes_many,
+        }
+    )
+    return rewrite(html)

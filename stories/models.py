@@ -165,6 +165,8 @@ class SurvivorStoryPage(SitePage):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    # A card's summary is the story's own words: cards show the warning from its own field.
+    summary_field = "quote"
 
     class Meta:
         verbose_name = _("survivor story")
@@ -222,10 +224,8 @@ class SurvivorStoryPage(SitePage):
 
     def get_meta_description(self):
         """For search results and shared links: the warning comes before the quote there too."""
-        if self.search_description:
-            return self.search_description
-        summary = self.content_warning_summary()
-        return f"{summary} {self.quote}" if summary else self.quote
+        warning = self.content_warning_summary()
+        return self.search_description or " ".join(filter(None, [warning, self.quote]))
 
     @property
     def live_related_campaign(self):

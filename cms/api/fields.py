@@ -17,13 +17,13 @@ from typing import Any
 from django.utils import translation
 from rest_framework.fields import Field
 from wagtail.api import APIField
-from wagtail.api.rich_text import APIRichText, RichTextFormatError
 
-from cms.api import representations, schemas, wagtail_patches
+from cms.api import api_request, representations, schemas, wagtail_patches
 from cms.api.streams import stream_item_type
+from core import seo
 from core.chosen import known, read_what_pages_choose
 from core.localization import remember_active_locale
-from core.rich_text import prefetch_links
+from core.rich_text import prefetch_links, rich_text_for_api
 
 
 class PageField(Field):
@@ -32,6 +32,13 @@ class PageField(Field):
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+
+    @property
+    def request(self):
+        """The request answered: API v2 gives it in the serializer's context; API v3 calls the
+        serializers of `api_fields` without one (Wagtail's shim for them), so it is read from
+        where cms/api/urls.py keeps it."""
+        return self.context.get("request") or api_request.current()
 
     def get_attribute(self, instance):
         if not instance.__dict__.get(PREPARED):
@@ -62,22 +69,15 @@ class ImageField(PageField):
 
 
 class RichTextHTMLField(PageField):
-    """Rich text as HTML with real addresses (no `linktype` left); links to pages lead to their
-    translation in the page's language. API v2 honours `?rich_text_format=` as well."""
+    """Rich text as HTML with real addresses (no `linktype` left), or in the format of
+    `?rich_text_format=`; links to pages lead to their translation in the page's language."""
 
     def to_representation(self, page) -> str:
         value = getattr(page, self.field_name)
-        request = self.context.get("request")
-        try:
-            rich_text_format = APIRichText.resolve_format(
-                request.GET.get("rich_text_format") if request else None
-            )
-        except RichTextFormatError:
-            rich_text_format = APIRichText.get_default_format()
         features = page._meta.get_field(self.field_name).features
         with self.language(page):
             prefetch_links(page)  # all the page's links at once (done before for a list)
-            return APIRichText.serialize(value or "", format=rich_text_format, features=features)
+            return rich_text_for_api(value, self.request, features=features)
 
 
 class StreamSerializer(PageField):
@@ -92,7 +92,7 @@ def stream_field(type_name, stream_block):
     class StreamField(StreamSerializer):
         def to_representation(self, page):
             value = getattr(page, self.field_name)
-            context = {"request": self.context.get("request"), "page": page}
+            context = {"request": self.request, "page": page}
             with self.language(page):
                 prefetch_links(page)  # all the page's links at once (done before for a list)
                 return value.stream_block.get_api_representation(value, context)
@@ -139,6 +139,16 @@ class TranslationsField(PageField):
 
     def to_representation(self, page) -> list[schemas.Translation]:
         return representations.page_translations(page)
+
+
+class SeoField(PageField):
+    """What the site's own `<head>` says of the page (core/seo.py): title, description,
+    canonical and hreflang addresses, the shared image. In details only (see cms/api/v2.py)."""
+
+    def to_representation(self, page) -> schemas.Seo:
+        versions = [*([page] if page.live else []), *representations.other_translations(page)]
+        with self.language(page):
+            return seo.page_head(page, versions)
 
 
 class RelatedPageField(PageField):
@@ -201,8 +211,13 @@ class ContentWarningField(PageField):
 
 
 def page_api_fields(*fields: Any) -> list[APIField]:
-    """`api_fields` of a page type: its own fields, then its live, public translations."""
-    return [*fields, APIField("translations", serializer=TranslationsField())]
+    """`api_fields` of a page type: its own fields, its live, public translations, then what its
+    `<head>` says (`seo`)."""
+    return [
+        *fields,
+        APIField("translations", serializer=TranslationsField()),
+        APIField("seo", serializer=SeoField()),
+    ]
 
 
 # Lists of pages at a constant number of queries ------------------------------------------------

@@ -136,7 +136,7 @@ def linkable_summaries(pages) -> list[schemas.PageSummary]:
 def page_summary(page) -> schemas.PageSummary:
     page = page.specific
     with translation.override(page.locale.language_code):
-        summary = page.get_meta_description() if hasattr(page, "get_meta_description") else ""
+        summary = page.get_summary() if hasattr(page, "get_summary") else ""
         image = page.get_share_image() if hasattr(page, "get_share_image") else None
         content_warning = content_warning_value(page)
     return schemas.PageSummary(
@@ -239,10 +239,20 @@ def prefetch_translations(pages):
         ]
 
 
-def page_translations(page) -> list[schemas.Translation]:
+def other_translations(page):
+    """The page's live, public translations into other languages (what `prefetch_translations`
+    prepared, else read once for the page)."""
     translations = page.__dict__.get(TRANSLATIONS_CACHE)
     if translations is None:
-        translations = page.get_translations().live().exclude(restricted()).select_related("locale")
+        translations = list(
+            page.get_translations().live().exclude(restricted()).select_related("locale")
+        )
+        page.__dict__[TRANSLATIONS_CACHE] = translations
+    return translations
+
+
+def page_translations(page) -> list[schemas.Translation]:
+    translations = other_translations(page)
     order = {code: index for index, code in enumerate(language_codes())}
     found = [
         schemas.Translation(

@@ -16,6 +16,7 @@ from core.representations import (  # noqa: F401
     Image,
     ImageRenditions,
 )
+from core.seo import Seo  # noqa: F401
 
 
 class ResourceType(TypedDict):

@@ -172,6 +172,8 @@ class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesA
         StrictSearchFilter,  # last: search results cannot be filtered further
     ]
     custom_filters = ResourceLibraryFilter.names
+    # What a page's head says costs more than a list should: its detail says it.
+    detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "seo"]
     known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(
         ["topic", "region", "year"]
     )

@@ -1,5 +1,3 @@
-from urllib.parse import urljoin
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -7,11 +5,11 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from core.localization import untranslated_page_urls
-from core.renditions import SHARE_IMAGE, picture_specs
-from core.restrictions import restricted
+from core import seo
+from core.localization import live_translations, untranslated_page_urls
+from core.renditions import picture_specs
 
 register = template.Library()
 
@@ -33,12 +31,7 @@ def page_translations(context, page=None):
     translations = {}
     untranslated = {}
     if is_page:
-        for translated in (
-            page.get_translations(inclusive=True)
-            .live()
-            .exclude(restricted())
-            .select_related("locale")
-        ):
+        for translated in live_translations(page):
             translations[translated.locale.language_code] = translated
         if len(translations) < len(settings.LANGUAGES):
             missing = [code for code, _name in settings.LANGUAGES if code not in translations]
@@ -70,17 +63,12 @@ def page_translations(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    """`url` made absolute against the site's own address (unchanged when already absolute)."""
-    page, request = context.get("page"), context["request"]
+def page_head(context, page, languages):
+    """What the `<head>` says of the page (core/seo.py, which the APIs' `seo` shows too), in
+    the address's language; for a view off the page tree, its addresses in `languages`."""
     if isinstance(page, Page):
-        # The page's site from the cached root paths (Page.get_site() would query the Site).
-        url_parts = page.get_url_parts(request)
-        base = url_parts[1] if url_parts else None
-    else:
-        site = Site.find_for_request(request)
-        base = site.root_url if site else None
-    return urljoin((base or request.build_absolute_uri("/").rstrip("/")) + "/", url)
+        return seo.page_head(page, live_translations(page), language=translation.get_language())
+    return seo.view_head(context["request"], languages, context.get("site_settings"))
 
 
 ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -103,11 +91,3 @@ def site_picture(image, name, **attrs):
     if not image:
         return ""
     return Picture(get_renditions_or_not_found(image, picture_specs(name)), attrs)
-
-
-@register.simple_tag
-def share_rendition(image):
-    """The rendition of `image` shared on social networks (og:image). Through
-    `get_renditions`, which takes the renditions read with the page (`prefetch_pictures`)
-    without writing them to the cache, as `get_rendition` does each time."""
-    return get_renditions_or_not_found(image, [SHARE_IMAGE])[SHARE_IMAGE] if image else None

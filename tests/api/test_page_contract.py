@@ -18,7 +18,7 @@ from tests.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.usefixtures("api_site")
 
-RENDITIONS = {"w480_webp", "w960_webp", "w1440_webp", "w480_jpeg", "w960_jpeg"}
+RENDITIONS = {"w480_webp", "w960_webp", "w1440_webp", "w480_jpeg", "w960_jpeg", "share_jpeg"}
 
 
 def v2_detail(client, page, **params):
