@@ -10,11 +10,7 @@ from django.utils import translation
 from wagtail.api.v2.utils import get_full_url
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-<<<<<<< HEAD
-from cms.api import limits, problems, representations, v3, v3_errors
-=======
-from cms.api import api_request, limits, representations, v3, v3_errors
->>>>>>> seo
+from cms.api import api_request, limits, problems, representations, v3, v3_errors
 from cms.api.v2 import ENDPOINTS, api_router
 
 MALFORMED_ID = re.compile(r"^(?P<endpoint>[\w-]+)/(?P<id>[^/]+)/$")
@@ -57,29 +53,11 @@ def api_view(error, with_message):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-<<<<<<< HEAD
-            response = refusal(request, kwargs, error) or in_language(view, request, args, kwargs)
+            response = refusal(request, kwargs, error)
+            if response is None:
+                api_request.remember(request)
+                response = in_language(view, request, args, kwargs)
             return problems.as_problem(request, response, with_message=with_message)
-=======
-            problem = limits.parameter_problem(request.GET)
-            if problem:
-                return error(400, problem)
-            problem = limits.path_problem(kwargs)
-            if problem:
-                return error(404, problem)
-            if not json_body_is_an_object(request):
-                return error(422, "the request body must be a JSON object")
-            api_request.remember(request)
-            language = request.GET.get("locale")
-            if language not in representations.language_codes():
-                language = None
-            if not language:
-                return view(request, *args, **kwargs)
-            with translation.override(language, deactivate=False):
-                response = view(request, *args, **kwargs)
-            response.headers.setdefault("Content-Language", language)
-            return response
->>>>>>> seo
 
         return wrapped
 
