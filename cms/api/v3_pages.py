@@ -51,11 +51,15 @@ class LibraryFilterSchema(Schema):
 
 
 class PageListItemSchema(BasePageSchema):
-    card: cards.PageCard
+    card: cards.PageCard | None = Field(
+        description="Null for a page no site serves (no address to link to), which only a "
+        "client with a token sees, such as the tree's root."
+    )
 
     @staticmethod
-    def resolve_card(obj: Page) -> cards.PageCard:
-        return cards.page_card(obj)
+    def resolve_card(obj: Page) -> cards.PageCard | None:
+        card = cards.page_card(obj)
+        return card if card["url"] is not None else None
 
 
 class CardPagination(WagtailLimitOffsetPagination):

@@ -183,3 +183,16 @@ def test_the_openapi_document_declares_the_filters_and_types_the_cards(client):
     assert "400" in operation["responses"]
     assert list(validator_for(openapi, pointer).iter_errors(data)) == []
     assert "card" in openapi["components"]["schemas"]["PageListItemSchema"]["required"]
+
+
+@pytest.mark.django_db
+def test_a_client_with_a_token_lists_the_pages_no_site_serves_without_a_card(
+    client, create_token, django_user_model
+):
+    token = create_token(django_user_model.objects.create_superuser("automation", password="x"))
+    response = client.get(PAGES, {"limit": 50}, HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 200
+    cards = {item["meta"]["type"]: item["card"] for item in response.json()["items"]}
+    assert cards["wagtailcore.Page"] is None  # the tree's root: no address
+    assert cards["home.HomePage"]["url"]

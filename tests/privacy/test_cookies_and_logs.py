@@ -184,7 +184,7 @@ def test_requests_leave_no_visitor_address_in_the_logs(every_log_line, monkeypat
     assert visitor.get("/en/no-such-page/").status_code == 404
     assert visitor.get("/en/search/", {"q": "x" * 300, "page": "-1"}).status_code == 400
     assert visitor.get("/api/v2/pages/not-a-number/").status_code == 400
-    assert visitor.get("/api/v3/pages/", {"locale": "xx"}).status_code == 404
+    assert visitor.get("/api/v3/pages/", {"locale": "xx"}).status_code == 400
     assert visitor.get("/en/", HTTP_HOST="attacker.example").status_code == 400
     assert (
         visitor.post("/admin/login/", {"username": "admin", "password": "guess"}).status_code == 200
