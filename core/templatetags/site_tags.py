@@ -9,6 +9,7 @@ from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Page, Site
 
+from core.alt_text import alt_text
 from core.localization import untranslated_page_urls
 from core.renditions import SHARE_IMAGE, picture_specs
 from core.restrictions import restricted
@@ -96,12 +97,14 @@ def local_digits(value):
 
 
 @register.simple_tag
-def site_picture(image, name, **attrs):
-    """`{% site_picture image "card" sizes="…" loading="lazy" %}`: Wagtail's `{% picture %}`
-    (WebP with a JPEG fallback, a `srcset` of widths) with the specs of the site's picture
-    `name` in core/renditions.py, which the worker makes ahead of visitors."""
+def site_picture(image, name, alt="", **attrs):
+    """`{% site_picture image "card" alt=page.image_alt sizes="…" loading="lazy" %}`: Wagtail's
+    `{% picture %}` (WebP with a JPEG fallback, a `srcset` of widths) with the specs of the
+    site's picture `name` in core/renditions.py, which the worker makes ahead of visitors.
+    `alt` is the alt text written for this use; the image's description when empty."""
     if not image:
         return ""
+    attrs["alt"] = alt_text(image, alt)
     return Picture(get_renditions_or_not_found(image, picture_specs(name)), attrs)
 
 
