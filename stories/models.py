@@ -163,13 +163,11 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("quote"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + [index.SearchField("quote"), index.SearchField("body")]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    share_image_field = "image"
 
     class Meta:
         verbose_name = _("survivor story")
@@ -239,8 +237,6 @@ class SurvivorStoryPage(SitePage):
             return None
         campaign = self.related_campaign.get_translation_or_none(self.locale)
         return campaign if campaign and campaign.live else None
-
-    share_image_field = "image"
 
 
 class ConsentRecord(models.Model):
