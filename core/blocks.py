@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.alt_text import alt_text_block
 from core.chosen import ChosenForTheRequest
 from core.localization import localized_in_every_block
 from core.representations import document_value, helpline_value, image_value, public_page_ids
@@ -88,6 +89,7 @@ class LinkBlock(blocks.StructBlock):
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooser(label=_("Image"))
+    alt = alt_text_block()
     caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
@@ -95,7 +97,8 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
 
     def get_api_representation(self, value, context=None):
-        return {"image": image_value(value.get("image")), "caption": value.get("caption") or ""}
+        image = image_value(value.get("image"), value.get("alt"))
+        return {"image": image, "caption": value.get("caption") or ""}
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -152,6 +155,7 @@ class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     body = RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Body"))
     image = ImageChooser(required=False, label=_("Image"))
+    image_alt = alt_text_block()
 
     class Meta:
         icon = "doc-full"
@@ -159,7 +163,8 @@ class SectionBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         representation = super().get_api_representation(value, context)
-        representation["image"] = image_value(value.get("image"))
+        representation.pop("image_alt", None)  # it is the image's `alt`
+        representation["image"] = image_value(value.get("image"), value.get("image_alt"))
         return representation
 
 

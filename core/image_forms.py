@@ -17,9 +17,9 @@ def example_size(pixels):
 
 
 DESCRIPTION_HELP = _(
-    "Read aloud to visitors who cannot see the picture (its alt text), wherever the site shows "
-    "it: say what it shows, e.g. 'Campaigners with banners outside a court'. Leave it empty "
-    "for a purely decorative picture."
+    "Read aloud to visitors who cannot see the picture (its alt text), wherever a page gives "
+    "it no alt text of its own: say what it shows, e.g. 'Campaigners with banners outside a "
+    "court'. Leave it empty for a purely decorative picture."
 )
 
 

@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
+from core.alt_text import alt_text_field, alt_text_of
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.chosen import known, read_what_pages_choose
 from core.localization import (
@@ -84,8 +85,15 @@ class SitePage(HeadlessPreviewMixin, Page):
             return getattr(self, self.summary_field)
         return self.get_meta_description()
 
+    # The image field shown for the page in shared links and cards (its alt text beside it).
+    share_image_field = ""
+
     def get_share_image(self):
-        return None
+        return getattr(self, self.share_image_field) if self.share_image_field else None
+
+    def get_share_image_alt(self):
+        """The share image's alt text for this page, in its language."""
+        return alt_text_of(self, self.share_image_field) if self.share_image_field else ""
 
     def get_context(self, request, *args, **kwargs):
         from core.rich_text import prefetch_links  # Wagtail's link handlers need the models
@@ -211,6 +219,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         help_text=_("Shown when a page without its own image is shared on social networks."),
         verbose_name=_("default share image"),
     )
+    default_share_image_alt = alt_text_field(_("default share image alt text"))
 
     override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
 
@@ -233,6 +242,7 @@ class SiteSettings(TranslatableMixin, models.Model):
         ),
         FieldPanel("social_accounts"),
         FieldPanel("default_share_image"),
+        FieldPanel("default_share_image_alt"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -241,6 +251,10 @@ class SiteSettings(TranslatableMixin, models.Model):
 
     def __str__(self):
         return f"{self.site_name} ({self.locale})"
+
+    @property
+    def default_share_image_alt_text(self):
+        return alt_text_of(self, "default_share_image")
 
     @classmethod
     def for_active_locale(cls):

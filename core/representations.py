@@ -7,6 +7,7 @@ from typing import NotRequired
 from typing_extensions import TypedDict
 from wagtail.api.utils import get_full_url
 
+from core.alt_text import alt_text
 from core.renditions import API_RENDITIONS
 
 
@@ -34,6 +35,10 @@ class ImageRenditions(TypedDict):
 
 
 class Image(TypedDict):
+    """`alt` is read aloud to visitors who cannot see the image: where a page shows it, the alt
+    text written for that use in the page's language, else the image's description; empty for
+    a decorative image."""
+
     id: int
     title: str
     alt: str
@@ -72,11 +77,11 @@ def full_url(url):
     return get_full_url(None, url) if url else url
 
 
-def image_value(image) -> Image | None:
+def image_value(image, alt="") -> Image | None:
+    """`image` where a page or block shows it with the alt text `alt` (written for that use, in
+    the page's language): the image's description when empty (core/alt_text.py)."""
     if image is None:
         return None
-    from wagtail.images.models import SourceImageIOError
-
     focal_point = None
     if image.has_focal_point():
         focal_point = FocalPoint(
@@ -85,20 +90,26 @@ def image_value(image) -> Image | None:
             width=image.focal_point_width,
             height=image.focal_point_height,
         )
+    return Image(
+        id=image.pk,
+        title=image.title,
+        alt=alt_text(image, alt),
+        width=image.width,
+        height=image.height,
+        focal_point=focal_point,
+        renditions=image_renditions(image),
+    )
+
+
+def image_renditions(image) -> ImageRenditions:
+    from wagtail.images.models import SourceImageIOError
+
     try:
         by_spec = image.get_renditions(*IMAGE_RENDITIONS.values())
         renditions = {name: full_url(by_spec[spec].url) for name, spec in IMAGE_RENDITIONS.items()}
     except (SourceImageIOError, OSError):
         renditions = {}
-    return Image(
-        id=image.pk,
-        title=image.title,
-        alt=image.default_alt_text,
-        width=image.width,
-        height=image.height,
-        focal_point=focal_point,
-        renditions=ImageRenditions(**renditions),
-    )
+    return ImageRenditions(**renditions)
 
 
 def document_value(document) -> Document | None:

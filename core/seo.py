@@ -69,8 +69,12 @@ def page_head(page, translations, language=None):
     title = page.seo_title or page.title
     site_name = (site_settings.site_name if site_settings else "") or site_name_of(page)
     description = str(page.get_meta_description() or "")
-    image = page.get_share_image() or getattr(site_settings, "default_share_image", None)
-    share_image = share_image_value(image, site_root(page))
+    if page.get_share_image():
+        image, alt = page.get_share_image(), page.get_share_image_alt()
+    else:
+        image = getattr(site_settings, "default_share_image", None)
+        alt = site_settings.default_share_image_alt_text if site_settings else ""
+    share_image = share_image_value(image, site_root(page), alt)
     return Seo(
         title=title,
         document_title=f"{title} | {site_name}",
@@ -104,7 +108,7 @@ def alternates(translations):
     return found
 
 
-def share_image_value(image, base_url):
+def share_image_value(image, base_url, alt):
     from wagtail.images.shortcuts import get_renditions_or_not_found
 
     if image is None:
@@ -116,7 +120,7 @@ def share_image_value(image, base_url):
         url=urljoin(base_url + "/", rendition.url),
         width=rendition.width,
         height=rendition.height,
-        alt=image.default_alt_text,
+        alt=alt,
     )
 
 
@@ -143,7 +147,11 @@ def view_head(request, language_entries, site_settings):
     if settings.LANGUAGE_CODE in by_language:
         found.append(Alternate(hreflang="x-default", url=by_language[settings.LANGUAGE_CODE]))
     base_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    share_image = share_image_value(getattr(site_settings, "default_share_image", None), base_url)
+    share_image = share_image_value(
+        getattr(site_settings, "default_share_image", None),
+        base_url,
+        site_settings.default_share_image_alt_text if site_settings else "",
+    )
     return Seo(
         title="",
         document_title=site_name,

@@ -92,6 +92,8 @@ HOME = {
         "Campaigners at a march",
         "People marching with banners calling for an end to trafficking",
     ),
+    # Its alt text on this page (and as the site's share image), translated with the page.
+    "hero_image_alt": "Campaigners marching with banners that call for an end to trafficking",
 }
 
 STANDARD_PAGES = [
@@ -132,6 +134,9 @@ CAMPAIGN = {
         "campaign-hero",
         "World Day Against Trafficking",
         "A crowd holding a banner that reads End Trafficking Now",
+    ),
+    "hero_image_alt": (
+        "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now"
     ),
     "topics": ["online-exploitation", "access-to-justice", "climate-and-crisis"],
     # Shown after the first story, by key in RESOURCES.

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.alt_text import alt_text_field
 from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
@@ -45,6 +46,7 @@ class HomePage(SitePage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt = alt_text_field(_("hero image alt text"))
     featured_campaign = models.ForeignKey(
         "home.CampaignPage",
         null=True,
@@ -59,7 +61,12 @@ class HomePage(SitePage):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
             heading=_("Hero"),
         ),
         FieldPanel("featured_campaign"),
@@ -81,8 +88,7 @@ class HomePage(SitePage):
     def get_meta_description(self):
         return self.search_description or self.hero_text
 
-    def get_share_image(self):
-        return self.hero_image
+    share_image_field = "hero_image"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -199,6 +205,7 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         related_name="+",
         verbose_name=_("hero image"),
     )
+    hero_image_alt = alt_text_field(_("hero image alt text"))
     intro = models.TextField(
         help_text=_("Why this campaign matters, in two or three sentences."),
         verbose_name=_("intro"),
@@ -240,6 +247,7 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
             [FieldPanel("awareness_date"), FieldPanel("hashtag")], heading=_("Awareness day")
         ),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("calls_to_action"),
@@ -266,8 +274,7 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
 
-    def get_share_image(self):
-        return self.hero_image
+    share_image_field = "hero_image"
 
     def next_awareness_day(self, today=None):
         if not self.awareness_date:

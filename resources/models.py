@@ -10,6 +10,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.alt_text import alt_text_field
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
@@ -96,6 +97,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
         verbose_name=_("logo"),
     )
+    logo_alt = alt_text_field(_("logo alt text"))
 
     search_fields = [
         index.SearchField("name"),
@@ -187,6 +189,7 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         related_name="+",
         verbose_name=_("cover image"),
     )
+    cover_image_alt = alt_text_field(_("cover image alt text"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     downloads = StreamField(
         [("download", DownloadBlock(label=_("Download")))],
@@ -226,6 +229,7 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         ),
         FieldPanel("summary"),
         FieldPanel("cover_image"),
+        FieldPanel("cover_image_alt"),
         FieldPanel("body"),
         FieldPanel("downloads"),
         FieldPanel("video"),
@@ -249,8 +253,7 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
     def get_meta_description(self):
         return self.search_description or self.summary
 
-    def get_share_image(self):
-        return self.cover_image
+    share_image_field = "cover_image"
 
     class Meta:
         verbose_name = _("resource page")

@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 
+from core.alt_text import alt_text_field
 from core.blocks import RICH_TEXT_FEATURES, HelplinesBlock
 from core.models import SitePage
 from core.page_forms import LocalizedPageForm
@@ -126,6 +127,7 @@ class SurvivorStoryPage(SitePage):
         help_text=_("Optional. Never a photo in which the survivor or a place can be recognised."),
         verbose_name=_("image"),
     )
+    image_alt = alt_text_field(_("image alt text"))
     related_campaign = models.ForeignKey(
         "home.CampaignPage",
         null=True,
@@ -155,18 +157,17 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("quote"),
         FieldPanel("body"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("quote"),
-        index.SearchField("body"),
-    ]
+    search_fields = Page.search_fields + [index.SearchField("quote"), index.SearchField("body")]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
     # A card's summary is the story's own words: cards show the warning from its own field.
     summary_field = "quote"
+    share_image_field = "image"
 
     class Meta:
         verbose_name = _("survivor story")
@@ -234,9 +235,6 @@ class SurvivorStoryPage(SitePage):
             return None
         campaign = self.related_campaign.get_translation_or_none(self.locale)
         return campaign if campaign and campaign.live else None
-
-    def get_share_image(self):
-        return self.image
 
 
 class ConsentRecord(models.Model):

@@ -33,6 +33,9 @@ from tests.factories import (
     translate,
 )
 
+SHARE_IMAGE_DESCRIPTION = "People marching with banners"
+# The campaign's own alt text for its hero image (translated as "[fr] …").
+CAMPAIGN_HERO_ALT = "Campaigners marching for survivors' rights"
 CAMPAIGN_INTRO = "Why this campaign matters."
 STORY_WARNING = "This story mentions coercion."
 WRITTEN_TRANSLATIONS = {
@@ -42,7 +45,11 @@ WRITTEN_TRANSLATIONS = {
     },
     "es": {CAMPAIGN_INTRO: "Por qué importa esta campaña."},
     "sw": {CAMPAIGN_INTRO: "Kwa nini kampeni hii ni muhimu."},
-    "ar": {CAMPAIGN_INTRO: "لماذا تهم هذه الحملة.", "Kenya": "كينيا"},
+    "ar": {
+        CAMPAIGN_INTRO: "لماذا تهم هذه الحملة.",
+        "Kenya": "كينيا",
+        CAMPAIGN_HERO_ALT: "ناشطون يسيرون دفاعًا عن حقوق الناجين",
+    },
 }
 COALITION_JOIN_URL = "https://coalition.example.org/join"
 VIDEO_URL = "https://www.youtube.com/watch?v=test-justice"
@@ -69,7 +76,7 @@ class SiteContent:
 
 def build_site_content():
     english_home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE, depth=2)
-    share_image = ImageFactory(title="Campaigners at a march")
+    share_image = ImageFactory(title="Campaigners at a march", description=SHARE_IMAGE_DESCRIPTION)
     content = SiteContent(
         home=english_home,
         share_image=share_image,
@@ -137,6 +144,7 @@ def build_pages(content):
         slug="world-day",
         intro=CAMPAIGN_INTRO,
         hero_image=content.share_image,
+        hero_image_alt=CAMPAIGN_HERO_ALT,
         body=[
             ("section", {"heading": heading, "body": f"<p>{text}</p>", "image": None})
             for heading, text in [

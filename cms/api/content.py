@@ -13,7 +13,9 @@ from cms.api.fields import (
     AgeRangeField,
     ContentWarningField,
     DateField,
+    ImageAltField,
     ImageField,
+    ImageRenditionsField,
     PageListField,
     PartnersField,
     PlainTextField,
@@ -141,7 +143,19 @@ def stories_fields():
     }
 
 
+def media_fields():
+    from wagtail.images import get_image_model
+
+    # Beside Wagtail's own fields of `/images/` (both APIs): what pages show of an image.
+    return {
+        get_image_model(): [
+            APIField("alt", serializer=ImageAltField()),
+            APIField("renditions", serializer=ImageRenditionsField()),
+        ]
+    }
+
+
 def give_models_their_api_fields():
-    for fields_of in (home_fields, resources_fields, stories_fields):
+    for fields_of in (home_fields, resources_fields, stories_fields, media_fields):
         for model, fields in fields_of().items():
             model.api_fields = fields

@@ -21,6 +21,7 @@ from wagtail.api import APIField
 from cms.api import api_request, representations, schemas, wagtail_patches
 from cms.api.streams import stream_item_type
 from core import seo
+from core.alt_text import alt_text
 from core.chosen import known, read_what_pages_choose
 from core.localization import remember_active_locale
 from core.rich_text import prefetch_links, rich_text_for_api
@@ -62,10 +63,39 @@ class PlainTextField(PageField):
 
 
 class ImageField(PageField):
-    """An image with its alt text, focal point and ready renditions (WebP and JPEG)."""
+    """An image with its alt text (for this use, in the page's language: the field
+    `<name>_alt` beside it, else the image's description), focal point and ready renditions
+    (WebP and JPEG)."""
 
     def to_representation(self, page) -> schemas.Image:
-        return representations.image_value(getattr(page, self.field_name))
+        image = getattr(page, self.field_name)
+        return representations.image_value(image, getattr(page, f"{self.field_name}_alt", ""))
+
+
+class OfTheImage(Field):
+    """A read-only field of `/images/` computed from the image itself."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+
+class ImageAltField(OfTheImage):
+    """The image's own alt text (its description), read where a page says none of its own;
+    empty for a decorative image."""
+
+    def to_representation(self, image) -> str:
+        return alt_text(image)
+
+
+class ImageRenditionsField(OfTheImage):
+    """The ready renditions of the image, as pages show them."""
+
+    def to_representation(self, image) -> schemas.ImageRenditions:
+        return representations.image_renditions(image)
 
 
 class RichTextHTMLField(PageField):

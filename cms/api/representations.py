@@ -15,6 +15,7 @@ from core.representations import (  # noqa: F401 – part of this module's vocab
     IMAGE_RENDITIONS,
     document_value,
     full_url,
+    image_renditions,
     image_value,
     public_page_ids,
     restricted_collection_ids,
@@ -41,7 +42,7 @@ def snippet_value(obj):
             description=obj.description,
             url=obj.url,
             join_url=obj.join_url,
-            logo=image_value(obj.logo),
+            logo=image_value(obj.logo, obj.logo_alt),
         )
     return schemas.Topic(id=obj.pk, name=obj.name, slug=obj.slug)
 
@@ -138,6 +139,7 @@ def page_summary(page) -> schemas.PageSummary:
     with translation.override(page.locale.language_code):
         summary = page.get_summary() if hasattr(page, "get_summary") else ""
         image = page.get_share_image() if hasattr(page, "get_share_image") else None
+        alt = page.get_share_image_alt() if image else ""
         content_warning = content_warning_value(page)
     return schemas.PageSummary(
         id=page.pk,
@@ -147,7 +149,7 @@ def page_summary(page) -> schemas.PageSummary:
         url=page_url(page),
         content_warning=content_warning,
         summary=str(summary or ""),
-        image=image_value(image),
+        image=image_value(image, alt),
     )
 
 

@@ -104,7 +104,9 @@ def settings_data(site_settings) -> schemas.SiteSettings:
             )
             for block in site_settings.social_accounts
         ],
-        default_share_image=representations.image_value(site_settings.default_share_image),
+        default_share_image=representations.image_value(
+            site_settings.default_share_image, site_settings.default_share_image_alt
+        ),
     )
 
 

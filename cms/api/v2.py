@@ -258,7 +258,15 @@ class SnippetsAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, BaseAPIVie
 
 
 class ImagesAPIViewSet(CompactJSON, NotFoundSaysWhat, TaggedListingMixin, WagtailImagesAPIViewSet):
+    """Images with their alt text and renditions in lists too, as API v3 shows them."""
+
     base_serializer_class = with_prefetched_tags(WagtailImagesAPIViewSet.base_serializer_class)
+    listing_default_fields = [*WagtailImagesAPIViewSet.listing_default_fields, "alt", "renditions"]
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().prefetch_renditions(*representations.IMAGE_RENDITIONS.values())
+        )
 
 
 class DocumentsAPIViewSet(

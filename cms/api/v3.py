@@ -257,7 +257,7 @@ def hide_parents_visitors_may_not_see():
 
 hide_parents_visitors_may_not_see()
 wagtail_patches.serve_public_pages_with(public_pages)
-wagtail_patches.join_collections_in_media_lists()
+wagtail_patches.join_collections_in_media_lists(representations.IMAGE_RENDITIONS.values())
 ninja_patches.complete_openapi_document(api, openapi.complete_document)
 
 

@@ -83,26 +83,32 @@ def serve_public_pages_with(public_pages):
     querysets.get_public_pages_queryset = public_pages
 
 
-def join_collections_in_media_lists():
-    """Have API v3's image and document endpoints read each item's collection with the item.
+def join_collections_in_media_lists(image_renditions=()):
+    """Have API v3's image and document endpoints read each item's collection with the item,
+    and images with their `image_renditions` (filter specs).
 
-    Why: their schemas show `collection` (`{id, meta}`), read from the related object, and their
-    querysets (`get_images_queryset`, `get_documents_queryset`, module functions looked up at
-    each call) do not join it: a list read one collection per item.
+    Why: their schemas show `collection` (`{id, meta}`), read from the related object, and
+    images their `renditions` (the `api_fields` cms/api/content.py gives them); their querysets
+    (`get_images_queryset`, `get_documents_queryset`, module functions looked up at each call)
+    read neither: a list read one collection, and images their renditions, per item.
     """
     from wagtail.documents.api.v3 import router as documents
     from wagtail.images.api.v3 import router as images
 
-    for module, name in ((images, "get_images_queryset"), (documents, "get_documents_queryset")):
+    for module, name, renditions in (
+        (images, "get_images_queryset", tuple(image_renditions)),
+        (documents, "get_documents_queryset", ()),
+    ):
         wagtails = getattr(module, name)
         if getattr(wagtails, "joins_collections", False):
             continue
-        setattr(module, name, with_collections(wagtails))
+        setattr(module, name, with_collections(wagtails, renditions))
 
 
-def with_collections(get_queryset):
+def with_collections(get_queryset, renditions=()):
     def get_queryset_with_collections(request):
-        return get_queryset(request).select_related("collection")
+        queryset = get_queryset(request).select_related("collection")
+        return queryset.prefetch_renditions(*renditions) if renditions else queryset
 
     get_queryset_with_collections.joins_collections = True
     return get_queryset_with_collections

@@ -8,6 +8,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from core import seo
+from core.alt_text import alt_text
 from core.localization import live_translations, untranslated_page_urls
 from core.renditions import picture_specs
 
@@ -84,10 +85,12 @@ def local_digits(value):
 
 
 @register.simple_tag
-def site_picture(image, name, **attrs):
-    """`{% site_picture image "card" sizes="…" loading="lazy" %}`: Wagtail's `{% picture %}`
-    (WebP with a JPEG fallback, a `srcset` of widths) with the specs of the site's picture
-    `name` in core/renditions.py, which the worker makes ahead of visitors."""
+def site_picture(image, name, alt="", **attrs):
+    """`{% site_picture image "card" alt=page.image_alt sizes="…" loading="lazy" %}`: Wagtail's
+    `{% picture %}` (WebP with a JPEG fallback, a `srcset` of widths) with the specs of the
+    site's picture `name` in core/renditions.py, which the worker makes ahead of visitors.
+    `alt` is the alt text written for this use; the image's description when empty."""
     if not image:
         return ""
+    attrs["alt"] = alt_text(image, alt)
     return Picture(get_renditions_or_not_found(image, picture_specs(name)), attrs)

@@ -162,4 +162,6 @@ STRINGS = {
     "Use a device that others cannot check": "استخدم جهازًا لا يستطيع غيرك تفقّده",
     "If you can, use a phone or computer that the person you fear cannot reach, such as a trusted friend's or one at a library.": "إن استطعت، استخدم هاتفًا أو حاسوبًا لا يصل إليه الشخص الذي تخشاه، مثل جهاز صديقة تثق بها أو جهاز في مكتبة عامة.",
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "من يتحكّم في جهازك أو حساباتك قد يرى أكثر من سجل التصفح. ويمكن لخط مساعدة أن يساعدك على التخطيط لما ستفعله.",
+    "Campaigners marching with banners that call for an end to trafficking": "ناشطون يسيرون حاملين لافتات تدعو إلى إنهاء الاتجار بالبشر",
+    "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "حشد في اليوم العالمي لمكافحة الاتجار بالأشخاص يحمل لافتة كُتب عليها: أوقفوا الاتجار الآن",
 }

@@ -162,4 +162,6 @@ STRINGS = {
     "Use a device that others cannot check": "Usa un dispositivo que nadie pueda revisar",
     "If you can, use a phone or computer that the person you fear cannot reach, such as a trusted friend's or one at a library.": "Si puedes, usa un teléfono o un ordenador que la persona a la que temes no pueda tocar, como el de una amiga de confianza o el de una biblioteca.",
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Quien controla tu dispositivo o tus cuentas puede ver mucho más que tu historial. Una línea de ayuda puede ayudarte a planear qué hacer.",
+    "Campaigners marching with banners that call for an end to trafficking": "Activistas marchan con pancartas que piden el fin de la trata",
+    "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Una multitud en el Día Mundial contra la Trata de Personas sostiene una pancarta que dice «Acabemos con la trata ya»",
 }

@@ -162,4 +162,6 @@ STRINGS = {
     "Use a device that others cannot check": "Utilisez un appareil que personne ne peut contrôler",
     "If you can, use a phone or computer that the person you fear cannot reach, such as a trusted friend's or one at a library.": "Si vous le pouvez, utilisez un téléphone ou un ordinateur hors de portée de la personne que vous craignez, par exemple celui d'une amie de confiance ou d'une bibliothèque.",
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Une personne qui contrôle votre appareil ou vos comptes peut voir bien plus que votre historique. Une ligne d'écoute peut vous aider à décider quoi faire.",
+    "Campaigners marching with banners that call for an end to trafficking": "Des militantes et militants défilent avec des banderoles appelant à mettre fin à la traite",
+    "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Une foule, lors de la Journée mondiale de la lutte contre la traite d'êtres humains, tient une banderole où l'on lit « Mettons fin à la traite maintenant »",
 }

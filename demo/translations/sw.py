@@ -162,4 +162,6 @@ STRINGS = {
     "Use a device that others cannot check": "Tumia kifaa ambacho wengine hawawezi kukagua",
     "If you can, use a phone or computer that the person you fear cannot reach, such as a trusted friend's or one at a library.": "Ikiwezekana, tumia simu au kompyuta ambayo mtu unayemwogopa hawezi kuifikia, kama ya rafiki unayemwamini au ya maktaba.",
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Mtu anayedhibiti kifaa au akaunti zako anaweza kuona zaidi ya historia yako. Simu ya msaada inaweza kukusaidia kupanga la kufanya.",
+    "Campaigners marching with banners that call for an end to trafficking": "Wanaharakati wakiandamana na mabango yanayotaka usafirishaji haramu wa binadamu ukomeshwe",
+    "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Umati wa watu katika Siku ya Kimataifa ya Kupinga Usafirishaji Haramu wa Binadamu ukiwa umeshika bango linalosema Komesheni Usafirishaji Haramu Sasa",
 }

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from core.models import NavigationMenu, SiteSettings
+from tests.content import WRITTEN_TRANSLATIONS
 from tests.factories import (
     RegionFactory,
     ResourcePageFactory,
@@ -32,6 +33,12 @@ FRENCH = {
         "Ce que les plateformes en ligne doivent aux personnes qu'elles exposent."
     ),
 }
+
+
+# The home page's own alt text for its picture, and the Arabic a translator wrote for it.
+HOME_HERO_ALT = "Survivors and lawyers marching together"
+ARABIC_HOME_HERO_ALT = "ناجيات ومحاميات يسرن معًا"
+ARABIC = {**WRITTEN_TRANSLATIONS["ar"], HOME_HERO_ALT: ARABIC_HOME_HERO_ALT}
 
 
 def get_json(client, url, params=None, status=200, **headers):
@@ -155,6 +162,7 @@ def complete_the_shell(content):
     campaign.regions.set(content.regions.values())
     campaign.save_revision().publish()
     content.home.hero_image = content.share_image
+    content.home.hero_image_alt = HOME_HERO_ALT
     content.home.save_revision().publish()
     english = content.home.locale
     menu = NavigationMenu.objects.get(locale=english)
@@ -166,13 +174,14 @@ def complete_the_shell(content):
     menu.save()
     site_settings = SiteSettings.objects.get(locale=english)
     site_settings.tagline = "Justice for survivors"
+    site_settings.default_share_image_alt = HOME_HERO_ALT
     site_settings.social_accounts = [
         ("account", {"network": network, "url": f"https://{network}.example.org/collective"})
         for network in ("bluesky", "instagram", "youtube")
     ]
     site_settings.save()
     for instance in (campaign, content.home, menu, site_settings):
-        translate_everywhere(instance)
+        translate_everywhere(instance, {"ar": ARABIC})
     # A new translation copies the English regions, a new version of it does not: as an editor
     # would, each translation is given them.
     for translated in campaign.get_translations().specific():

@@ -13,6 +13,7 @@ from home.models import CampaignPage, HomePage, StandardPage
 from resources.models import ResourcePage
 from stories.models import SurvivorStoryPage
 from tests.api.conftest import get_json, in_language, locale, path_of
+from tests.content import CAMPAIGN_HERO_ALT
 from tests.factories import StandardPageFactory
 from tests.page_types import PAGE_TYPES
 
@@ -57,7 +58,7 @@ def test_french_campaign_page_carries_everything_to_build_it(client, api_site):
     assert data["next_awareness_day"].endswith("-07-30")
     assert data["intro"] == campaign.intro
     hero = data["hero_image"]
-    assert hero["alt"] == api_site.share_image.default_alt_text != ""
+    assert hero["alt"] == f"[fr] {CAMPAIGN_HERO_ALT}"
     assert set(hero["renditions"]) == RENDITIONS
     assert [block["type"] for block in data["body"]] == ["section"] * 2
     assert data["body"][0]["value"]["heading"] == "[fr] What is the issue?"
@@ -115,7 +116,7 @@ def test_images_come_with_alt_text_focal_point_and_webp_renditions(client):
     hero = v2_detail(client, campaign)["hero_image"]
 
     assert hero["id"] == image.pk
-    assert hero["alt"] == image.default_alt_text
+    assert hero["alt"] == f"[es] {CAMPAIGN_HERO_ALT}"
     assert (hero["width"], hero["height"]) == (image.width, image.height)
     assert hero["focal_point"] == {"x": 800, "y": 300, "width": 200, "height": 100}
     webp = client.get(hero["renditions"]["w480_webp"].removeprefix("http://127.0.0.1:8000"))

@@ -37,6 +37,7 @@ def test_the_most_tags_allowed_still_find_what_is_tagged_with_a_bounded_query(cl
     most = limits.MAX_VALUES_OF["tags"]
     tagged.tags.add(*TAGS[:most])
     endpoint = f"/api/v2/{model._meta.model_name.removeprefix('site')}s/"
+    get_json(client, endpoint)  # an image's renditions are made once, as the worker makes them
 
     with CaptureQueriesContext(connection) as one_tag:
         one = get_json(client, endpoint, {"tags": TAGS[0]})

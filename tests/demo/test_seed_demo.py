@@ -7,7 +7,8 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from core.models import Helpline, NavigationMenu, SiteSettings
-from home.models import CampaignPage
+from demo.translations import TRANSLATIONS
+from home.models import CampaignPage, HomePage
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
 
@@ -134,3 +135,20 @@ def test_demo_stories_and_campaign_show_helplines_in_their_language(language):
         }
     campaign = CampaignPage.objects.get(locale__language_code=language)
     assert "helplines" in [block.block_type for block in campaign.body]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CODES - {"en"}))
+def test_demo_pictures_are_described_in_every_language(client, language):
+    english = HomePage.objects.get(locale__language_code="en")
+    home = HomePage.objects.get(locale__language_code=language)
+    campaign = CampaignPage.objects.get(locale__language_code=language)
+    written = {TRANSLATIONS[language][english.hero_image_alt]}
+
+    assert {home.hero_image_alt} == written
+    assert f'alt="{home.hero_image_alt}"' in client.get(home.url).content.decode()
+    for version in ("v2", "v3"):
+        hero = client.get(f"/api/{version}/pages/{campaign.pk}/").json()["hero_image"]
+        assert hero["alt"] == campaign.hero_image_alt != english.hero_image_alt
+    settings_data = client.get("/api/v2/site/", {"locale": language}).json()["settings"]
+    assert {settings_data["default_share_image"]["alt"]} == written

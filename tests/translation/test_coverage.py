@@ -396,3 +396,49 @@ def test_users_without_admin_access_do_not_see_the_report(client):
 
     assert response.status_code == 302
     assert "Translation coverage" not in response.content.decode()
+
+
+# Alt texts are texts to translate ---------------------------------------------------------------
+
+COVER_ALT = "A judge reading the report in court"
+
+
+@pytest.mark.django_db(transaction=False)
+def test_an_alt_text_is_counted_until_it_is_translated(django_capture_on_commit_callbacks):
+    page = translated_resource()
+    page.cover_image_alt = COVER_ALT
+    page.save_revision().publish()
+
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    segment = StringSegment.objects.get(source=source, context__path="cover_image_alt")
+    assert segment.string.data == COVER_ALT
+    assert get_translation_coverage()["fr"].outdated[0].untranslated_segments == 1
+    french = locale("fr")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=french,
+        context=segment.context,
+        data="Une juge lit le rapport au tribunal",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=source, target_locale=french).save_target(publish=True)
+
+    assert page.get_translation(french).specific.cover_image_alt.startswith("Une juge")
+    data = status_json()
+    assert data["locales"]["fr"]["outdated_items"] == []
+    assert data["locales"]["es"]["outdated_items"] == [item(page, "page")]
+
+
+@pytest.mark.django_db
+def test_the_alt_text_of_an_image_block_is_a_text_to_translate():
+    page = translated_resource()
+    image = page.cover_image
+    page.body.append(("image", {"image": image, "alt": COVER_ALT, "caption": ""}))
+    page.save_revision().publish()
+
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+
+    segments = StringSegment.objects.filter(source=source, string__data=COVER_ALT)
+    assert [segment.context.path.split(".")[-1] for segment in segments] == ["alt"]
+    assert get_translation_coverage()["sw"].outdated[0].untranslated_segments == 1

@@ -174,6 +174,7 @@ class Command(BaseCommand):
             hero_heading=data["hero_heading"],
             hero_text=data["hero_text"],
             hero_image=self.objects.image(*data["hero_image"]),
+            hero_image_alt=data["hero_image_alt"],
             signup_heading=data["signup_heading"],
             signup_text=data["signup_text"],
         )
@@ -262,6 +263,7 @@ class Command(BaseCommand):
             awareness_date=data["awareness_date"],
             hashtag=data["hashtag"],
             hero_image=self.objects.image(*data["hero_image"]),
+            hero_image_alt=data["hero_image_alt"],
             intro=data["intro"],
             body=body,
             calls_to_action=calls,
@@ -315,6 +317,7 @@ class Command(BaseCommand):
         settings_data = dict(
             content.SITE_SETTINGS,
             default_share_image=home.hero_image,
+            default_share_image_alt=home.hero_image_alt,
             browse_safely_page=browse_safely_page,
         )
         social_accounts = settings_data.pop("social_accounts")
