@@ -12,7 +12,7 @@ from tests.content import CAMPAIGN_HERO_ALT, SHARE_IMAGE_DESCRIPTION
 
 pytestmark = [pytest.mark.usefixtures("api_site"), pytest.mark.django_db]
 
-RENDITIONS = {"w480_webp", "w960_webp", "w1440_webp", "w480_jpeg", "w960_jpeg"}
+RENDITIONS = {"w480_webp", "w960_webp", "w1440_webp", "w480_jpeg", "w960_jpeg", "share_jpeg"}
 VERSIONS = ["v2", "v3"]
 
 

@@ -95,7 +95,8 @@ def test_french_campaign_seo_in_french_with_every_language_and_a_share_crop(clie
     assert (seo["image"]["width"], seo["image"]["height"]) == (share.width, share.height)
     assert round(share.width / share.height, 1) == round(1200 / 630, 1)
     assert seo["image"]["url"].startswith("http") and seo["image"]["url"].endswith(share.url)
-    assert seo["image"]["alt"] == campaign.hero_image.default_alt_text
+    assert seo["image"]["alt"] == campaign.get_share_image_alt()  # the alt of this use, translated
+    assert seo["image"]["alt"].startswith("[fr]")
 
 
 @pytest.mark.django_db
