@@ -7,7 +7,7 @@ PORT ?= 8000
 SOAK_SECONDS ?= 180
 SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cms_soak
 
-.PHONY: run test fuzz install migrate seed admin lint check bench soak messages clean
+.PHONY: run test fuzz frontend-check install migrate seed admin lint check bench soak messages clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -50,6 +50,12 @@ test: install
 # hypothesis over API v2, search and page addresses. FUZZ_EXAMPLES=500 searches further.
 fuzz: install
 	$(BIN)/python -m pytest -n auto -m fuzz tests/fuzz $(PYTEST_ARGS)
+
+# The reference frontend (frontend-check/, Node 20.19+ and npm): the demo served from a throwaway
+# SQLite database, a TypeScript client generated from its OpenAPI document and compiled under
+# tsc --strict, the five page kinds rendered in French and Arabic, Redocly's lint. About a minute.
+frontend-check: install
+	frontend-check/run.sh
 
 lint: install
 	$(BIN)/ruff check .

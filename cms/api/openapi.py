@@ -88,12 +88,25 @@ def describe_anonymous_access(schema):
     return schema
 
 
+def declare_public_operations(schema):
+    """The project's own read operations (taxonomies, `/site/`, `/locales/`) declare no security:
+    they need no credentials, and the document says so (`[{}]`), as Wagtail's do. An operation
+    with no security at all leaves clients guessing, and openapi-typescript refuses the
+    document."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation.setdefault("security", [{}])
+    return schema
+
+
 def complete_document(schema):
     """Wagtail's document, with anonymous access described, each operation's answers, the
     server, page types told apart and the fields always sent required."""
-    schema = document_answers(describe_anonymous_access(schema))
+    schema = document_answers(declare_public_operations(describe_anonymous_access(schema)))
     schema["servers"] = [{"url": settings.WAGTAILAPI_BASE_URL or "/", "description": "This site"}]
-    return require_fields_always_sent(discriminator.describe_page_types(schema))
+    schema = require_fields_always_sent(discriminator.describe_page_types(schema))
+    return leave_out_unused_schemas(let_the_path_choose_the_type(schema))
 
 
 def document_answers(schema):
@@ -170,4 +183,39 @@ def require_fields_always_sent(schema):
             components[name]["required"] = [
                 field for field in properties if field not in OMITTED_WHEN_EMPTY
             ]
+    return schema
+
+
+def leave_out_unused_schemas(schema):
+    """Django-ninja adds the schemas of filters (read as query parameters) and of operations left
+    out (`callable_by_no_request`) to the components: no answer or request
+    has them, and generators would emit types nothing uses."""
+    components = schema["components"]["schemas"]
+    used = reachable(components, references(schema["paths"]))
+    for name in set(components) - used:
+        del components[name]
+    return schema
+
+
+def says_its_type(components, member):
+    """Whether a request body's member always names its type (a required, non-null `meta`)."""
+    schema = components.get(member.get("$ref", "").removeprefix(discriminator.REF), {})
+    return "meta" in schema.get("required", []) and "$ref" in schema["properties"]["meta"]
+
+
+def let_the_path_choose_the_type(schema):
+    """A body that may leave out `meta` (a page's or a snippet's changes, a new snippet) takes
+    its type from the path (`{page_id}`, `{type}`): such a body matches every member of
+    Wagtail's `oneOf`, which JSON Schema then refuses. `anyOf` says what the API accepts."""
+    components = schema["components"]["schemas"]
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            content = operation.get("requestBody", {}).get("content", {})
+            body = content.get("application/json", {}).get("schema", {})
+            members = body.get("oneOf", [])
+            if members and not all(says_its_type(components, member) for member in members):
+                body["anyOf"] = body.pop("oneOf")
+                body["description"] = "One of these types, the one the path names."
     return schema
