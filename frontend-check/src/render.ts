@@ -60,7 +60,7 @@ async function cards(query: NonNullable<paths["/api/v3/pages/"]["get"]["paramete
   requests += 1;
   const { data, error, response } = await client.GET("/api/v3/pages/", { params: { query } });
   return (data ?? failed(`pages ${JSON.stringify(query)}`, response.status, error?.detail)).items
-    .map((item) => item.card);
+    .flatMap((item) => (item.card ? [item.card] : [])); // null: a page no site serves
 }
 
 async function firstCard(type: PageType, locale: Locale): Promise<Card> {
