@@ -94,23 +94,23 @@ def prefetch_pictures(*objects, images=()):
     models.prefetch_related_objects(list(unread.values()), "renditions")
 
 
+def image_fields(obj):
+    """`obj`'s foreign keys to the image model."""
+    image_model = get_image_model()
+    return [
+        field
+        for field in obj._meta.concrete_fields
+        if field.many_to_one and field.related_model is image_model
+    ]
+
+
 def shown_images(obj):
     """The images loaded on `obj`'s image fields."""
     if obj is None:
         return []
-    image_model = get_image_model()
-    return [
-        getattr(obj, field.name)
-        for field in obj._meta.concrete_fields
-        if field.many_to_one and field.related_model is image_model and field.is_cached(obj)
-    ]
+    return [getattr(obj, field.name) for field in image_fields(obj) if field.is_cached(obj)]
 
 
 def own_images(page):
     """The images of `page`'s image fields, read if they were not joined to it."""
-    image_model = get_image_model()
-    return [
-        getattr(page, field.name)
-        for field in page._meta.concrete_fields
-        if field.many_to_one and field.related_model is image_model
-    ]
+    return [getattr(page, field.name) for field in image_fields(page)]
