@@ -27,7 +27,14 @@ def live_descendant_at(page, path_components):
     from wagtail.models import Page
 
     url_path = page.url_path + "".join(f"{slug}/" for slug in path_components)
-    found = Page.objects.filter(url_path=url_path).values_list("pk", "content_type_id").first()
+    # By its slug first: `url_path` has no index, and a page's slug is its address's last part.
+    slug = path_components[-1] if path_components else page.slug
+    found = (
+        Page.objects.filter(slug=slug, url_path=url_path)
+        .order_by()
+        .values_list("pk", "content_type_id")
+        .first()
+    )
     return specific_live_page(*found) if found else None
 
 

@@ -21,6 +21,7 @@ from core.models import HASHTAG_HELP, SitePage
 from core.pagination import paginated
 from core.renditions import prefetch_pictures
 from core.restrictions import is_public, restricted
+from core.tree import children_of
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
@@ -170,7 +171,7 @@ class CampaignIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         campaigns = (
-            CampaignPage.objects.child_of(self)
+            children_of(CampaignPage.objects, self)
             .live()
             .exclude(restricted())
             .select_related("hero_image")
@@ -323,9 +324,10 @@ def related_live_pages_of(campaigns):
         (ResourcePage, ["locale", "resource_type", "cover_image"]),
         (SurvivorStoryPage, ["locale", "country", "image"]),
     ):
-        candidates = model.objects.filter(
-            models.Q(pk__in=ids) | models.Q(translation_key__in=keys, locale_id__in=locales)
-        )
+        # The chosen pages and their translations, found by their keys' index (with the keys
+        # on one side of an OR only, SQLite would scan every page of the type).
+        candidates = model.objects.filter(translation_key__in=keys).order_by()
+        candidates = candidates.filter(models.Q(pk__in=ids) | models.Q(locale_id__in=locales))
         for page in candidates.annotate(public=is_public()).select_related(*shown):
             if page.pk in ids:
                 key_of[page.pk] = page.translation_key

@@ -16,6 +16,7 @@ from core.localization import localized_objects
 from core.models import SitePage
 from core.pagination import paginated
 from core.restrictions import restricted
+from core.tree import children_of
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -143,7 +144,7 @@ class ResourceIndexPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         resources = (
-            ResourcePage.objects.child_of(self)
+            children_of(ResourcePage.objects, self)
             .live()
             .exclude(restricted())
             .select_related("resource_type", "cover_image")

@@ -22,6 +22,7 @@ from core.models import SitePage
 from core.page_forms import LocalizedPageForm
 from core.pagination import paginated
 from core.scheduling import TimeZoneDatePanel
+from core.tree import children_of
 from stories.content_warnings import CONTENT_WARNINGS
 from stories.panels import ConsentStatusPanel
 from stories.permissions import StoryIndexPermissionTester, SurvivorStoryPermissionTester
@@ -50,7 +51,7 @@ class StoryIndexPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = SurvivorStoryPage.objects.child_of(self).live().public()
+        stories = children_of(SurvivorStoryPage.objects, self).live().public()
         stories = stories.select_related("country", "image").order_by("-first_published_at")
         listing = paginated(request, stories)
         context.update(stories=listing["page_obj"], **listing)
