@@ -28,6 +28,7 @@ def gunicorn_command(port, workers, threads, application="cms.wsgi"):
     return [
         str(Path(sys.executable).with_name("gunicorn")),
         application,
+        "--config=gunicorn.conf.py",  # the site's own: loaded once, before the workers fork
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         f"--threads={threads}",

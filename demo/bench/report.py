@@ -54,11 +54,14 @@ def measured(row, mode, figures, peak_worker_mb, failed_paths):
 @dataclass
 class Target:
     description: str
-    met: bool
+    # None: no row of the target was measured (`--rows` left them out).
+    met: bool | None
     misses: list = field(default_factory=list)
 
 
 def ratio_target(description, measurements, minimum):
+    if not measurements:
+        return Target(description, None)
     misses = [
         f"{m.row} ({m.mode}): {m.ratio_to_hello:.1%}"
         for m in measurements
@@ -140,6 +143,9 @@ class Report:
 
     def target_lines(self):
         for target in self.targets:
+            if target.met is None:
+                yield f"- {target.description}: not measured"
+                continue
             verdict = "met" if target.met else "MISSED: " + "; ".join(target.misses)
             yield f"{'✓' if target.met else '✗'} {target.description}: {verdict}"
 

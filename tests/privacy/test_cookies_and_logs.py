@@ -252,3 +252,14 @@ def test_gunicorn_logs_cut_addresses_with_the_sites_logger_class():
     log = "\n".join(recorder.lines)
     assert "ip=203.0.113.0/24" in log and "2001:db8:4a7f::/48" in log
     assert VISITOR_IPV4 not in log and VISITOR_IPV6 not in log
+
+
+def test_gunicorn_started_from_the_project_folder_takes_the_sites_logger_class():
+    from gunicorn.app.base import Application
+
+    # How gunicorn reads the file it finds in the folder it starts in.
+    config = Application.get_config_from_filename(None, str(settings.BASE_DIR / "gunicorn.conf.py"))
+
+    assert config["logger_class"] == "privacy.logging.GunicornLogger"
+    # The site loaded once, its memory shared by the workers (README: gunicorn.conf.py).
+    assert config["preload_app"] is True
