@@ -25,8 +25,15 @@ from caching.generation import current_generation
 from cms.api.caching import is_private_request
 
 # The admin, documents (each served by a view that may check permissions) and Django's own
-# addresses outside the site's pages are never kept.
+# addresses outside the site's pages are never kept; nor are files (static and media), which
+# are served from disk as they are asked for.
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/healthz")
+
+
+def never_cached_prefixes():
+    return (*NEVER_CACHED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+
+
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 HIT_HEADER = "X-Response-Cache"
 
@@ -34,7 +41,7 @@ HIT_HEADER = "X-Response-Cache"
 def is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.path_info.startswith(NEVER_CACHED_PREFIXES)
+        and not request.path_info.startswith(never_cached_prefixes())
         and not is_private_request(request)
         and "preview" not in request.GET
         and "token" not in request.GET

@@ -77,14 +77,15 @@ if uses_postgresql:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 MIDDLEWARE = [
+    # Anonymous answers kept in the shared cache with every header the site gives them (security,
+    # permissions, CSP, CORS), compressed, fresh after every change (caching/): a kept answer is
+    # served before any other middleware runs.
+    "caching.middleware.ResponseCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Content-Security-Policy: strict for the public site, looser for the admin (privacy/csp.py).
     "privacy.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous answers kept in the shared cache, compressed and with their CORS headers, fresh
-    # after every change (caching/).
-    "caching.middleware.ResponseCacheMiddleware",
     # Public answers compressed (brotli, gzip); none that may hold a secret (core/compression.py).
     "core.compression.PublicCompressionMiddleware",
     # The APIs: CORS, then Cache-Control, ETag and 304s (cms/api/caching.py).

@@ -74,6 +74,30 @@ def test_an_anonymous_page_is_served_again_without_touching_the_database(
     assert again.content == first.content
 
 
+SITE_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Strict-Transport-Security",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Cache-Control",
+    "ETag",
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/resources/laws-across-africa/", "/api/v3/pages/"])
+def test_a_kept_answer_carries_every_header_the_site_gave_it(client, path):
+    first = client.get(path, secure=True)
+    again = client.get(path, secure=True)
+
+    assert again[HIT_HEADER] == "hit"
+    given = {header: first.get(header) for header in SITE_HEADERS}
+    assert given["Content-Security-Policy"] and given["X-Content-Type-Options"] == "nosniff"
+    assert {header: again.get(header) for header in SITE_HEADERS} == given
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/api/v2/pages/?locale=fr", "/api/v3/pages/"])
 def test_api_answers_are_served_again_and_still_answer_304(client, path):
