@@ -26,6 +26,11 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Used in addresses and API filters; keep it short and stable."),
         verbose_name=_("slug"),
     )
+    description = models.TextField(
+        blank=True,
+        help_text=_("Shown at the top of its page in the resource library."),
+        verbose_name=_("description"),
+    )
 
     # Filtered by locale: the admin's chooser windows search within the edited page's language.
     search_fields = [
@@ -46,8 +51,6 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
 
 class ResourceType(TaxonomySnippet):
     """A kind of resource: research report, policy brief, bench book, video…; editors add more."""
-
-    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("resource type")
@@ -80,6 +83,12 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     """An organisation or coalition we work with, e.g. AUDRi."""
 
     name = models.CharField(max_length=160, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=160,
+        allow_unicode=True,
+        help_text=_("Used in the resource library's addresses and API filters; keep it stable."),
+        verbose_name=_("slug"),
+    )
     description = models.TextField(blank=True, verbose_name=_("description"))
     url = models.URLField(
         blank=True, help_text=_("The partner's own website."), verbose_name=_("address")
@@ -104,6 +113,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale"),
     ]
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -210,6 +220,13 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
     regions = ParentalManyToManyField(
         Region, blank=True, related_name="resources", verbose_name=_("regions")
     )
+    partners = ParentalManyToManyField(
+        Partner,
+        blank=True,
+        related_name="resources",
+        help_text=_("The organisations that made or published it with us."),
+        verbose_name=_("partners"),
+    )
     featured = models.BooleanField(
         default=False,
         help_text=format_lazy(
@@ -234,7 +251,8 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         FieldPanel("downloads"),
         FieldPanel("video"),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("regions")], heading=_("Topics and regions")
+            [FieldPanel("topics"), FieldPanel("regions"), FieldPanel("partners")],
+            heading=_("Topics, regions and partners"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -244,8 +262,13 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         index.FilterField("featured"),
     ]
 
-    # A translation has its source's topics and regions, in its own language (SitePage.save).
-    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("regions")]
+    # A translation has its source's topics, regions and partners, in its own language
+    # (SitePage.save).
+    override_translatable_fields = [
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+        SynchronizedField("partners"),
+    ]
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
