@@ -1,10 +1,13 @@
 """The resource library: reports, briefs, legal tools, videos, and the taxonomies that sort them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -14,8 +17,6 @@ from core.alt_text import alt_text_field
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
-from core.pagination import paginated
-from core.restrictions import restricted
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -138,8 +139,10 @@ class TopicsAndRegionsMixin:
         return localized_objects(self.regions.all(), self.locale_id)
 
 
-class ResourceIndexPage(SitePage):
-    """The resource library: every resource, newest first, a page at a time, filtered by type."""
+class ResourceIndexPage(RoutablePageMixin, SitePage):
+    """The resource library: every resource, newest first, a page at a time, with filters,
+    search and facet counts (resources/listing.py), and a landing page per resource type
+    (`<slug>/`), topic (`topics/<slug>/`) and region (`regions/<slug>/`)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
@@ -150,30 +153,76 @@ class ResourceIndexPage(SitePage):
     subpage_types = ["resources.ResourcePage"]
     max_count_per_parent = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        resources = (
-            ResourcePage.objects.child_of(self)
-            .live()
-            .exclude(restricted())
-            .select_related("resource_type", "cover_image")
-            .order_by("-publication_date", "title")
-        )
-        resource_types = ResourceType.objects.filter(locale=self.locale)
-        selected_type = request.GET.get("type", "")
-        if selected_type:
-            resources = resources.filter(resource_type__slug=selected_type)
-        listing = paginated(request, resources)
-        context.update(
-            resources=listing["page_obj"],
-            resource_types=resource_types,
-            selected_type=selected_type,
-            **listing,
-        )
-        return context
+    def route(self, request, path_components):
+        # A resource wins over a landing page at the same address (a resource slugged like a
+        # type): its address was given first. `topics` and `regions` are not resources' slugs
+        # (ResourcePage.clean).
+        if path_components:
+            try:
+                return SitePage.route(self, request, path_components)
+            except Http404:
+                pass
+        return RoutablePageMixin.route(self, request, path_components)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routing from an ancestor (core.routing) finds the library at its address without
+        # calling its `route`: that is the library itself.
+        return super().serve(request, view or self.library_view, args, kwargs)
+
+    @path("")
+    def library_view(self, request):
+        return self.library_response(request)
+
+    @re_path(r"^topics/(?P<slug>[-\w]+)/$", name="topic")
+    def topic_view(self, request, slug):
+        return self.library_response(request, "topic", slug)
+
+    @re_path(r"^regions/(?P<slug>[-\w]+)/$", name="region")
+    def region_view(self, request, slug):
+        return self.library_response(request, "region", slug)
+
+    @re_path(r"^(?P<slug>[-\w]+)/$", name="type")
+    def type_view(self, request, slug):
+        return self.library_response(request, "type", slug)
+
+    def library_response(self, request, kind=None, slug=None):
+        from resources.listing import landing_for, library_context
+
+        landing = landing_for(self, kind, slug) if kind else None
+        context = library_context(self, request, landing)
+        if landing is not None:
+            context["subpage"] = landing
+        response = self.render(request, context_overrides=context)
+        if context["problem"]:
+            response.status_code = 400
+        return response
+
+    def landing_pages(self):
+        """The addresses below the library of its landing pages in its language."""
+        from resources.listing import LANDING_PREFIXES
+
+        return [
+            f"{prefix}{slug}/"
+            for kind, prefix in LANDING_PREFIXES.items()
+            for slug in LANDING_MODELS[kind]
+            .objects.filter(locale_id=self.locale_id)
+            .order_by("slug")
+            .values_list("slug", flat=True)
+        ]
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base, lastmod = urls[0]["location"], urls[0]["lastmod"]
+        return urls + [
+            {"location": base + suffix, "lastmod": lastmod} for suffix in self.landing_pages()
+        ]
 
     class Meta:
         verbose_name = _("resource library")
+
+
+LANDING_MODELS = {"type": ResourceType, "topic": Topic, "region": Region}
+RESERVED_SLUGS = ("topics", "regions")
 
 
 class ResourcePage(TopicsAndRegionsMixin, SitePage):
@@ -275,6 +324,13 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is the library's own: choose another slug.")}
+            )
 
     share_image_field = "cover_image"
 
