@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from django.utils.text import format_lazy
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -87,7 +87,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         max_length=160,
         allow_unicode=True,
-        help_text=_("Used in the resource library's addresses and API filters; keep it stable."),
+        blank=True,
+        help_text=_(
+            "Used in the resource library's addresses and API filters; keep it stable. "
+            "Made from the name when left empty."
+        ),
         verbose_name=_("slug"),
     )
     description = models.TextField(blank=True, verbose_name=_("description"))
@@ -122,6 +126,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:160]
+        return super().save(*args, **kwargs)
 
 
 FEATURED_RESOURCES_SHOWN = 6

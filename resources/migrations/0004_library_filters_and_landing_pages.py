@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='partner',
             name='slug',
-            field=models.SlugField(allow_unicode=True, help_text="Used in the resource library's addresses and API filters; keep it stable.", max_length=160, verbose_name='slug'),
+            field=models.SlugField(allow_unicode=True, blank=True, help_text="Used in the resource library's addresses and API filters; keep it stable. Made from the name when left empty.", max_length=160, verbose_name='slug'),
         ),
         migrations.AddField(
             model_name='region',
