@@ -157,8 +157,10 @@ def library_resources(index_page):
 
     own = Q(path__startswith=index_page.path, depth=index_page.depth + 1)
     default_locale = locale_of(default_language_code())
-    original = index_page.get_translation_or_none(default_locale)
-    if original is not None and original.pk != index_page.pk:
+    original = None
+    if index_page.locale_id != default_locale.pk:
+        original = index_page.get_translation_or_none(default_locale)
+    if original is not None:
         translated = ResourcePage.objects.filter(
             translation_key=OuterRef("translation_key"), locale_id=index_page.locale_id, live=True
         )
