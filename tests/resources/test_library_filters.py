@@ -24,7 +24,9 @@ def test_unfiltered_library_lists_every_resource_newest_first_with_featured_on_t
 
 
 def test_facet_counts_respect_the_other_filters(client, library):
-    page = parse(client.get(library.english.url, {"topic": "online-exploitation", "region": "kenya"}))
+    page = parse(
+        client.get(library.english.url, {"topic": "online-exploitation", "region": "kenya"})
+    )
 
     assert titles(page) == ["Legal checklist", "Deepfake laws", "Platform duties"]
     # Each count: the resources listed with that value added, the other kinds' filters kept.

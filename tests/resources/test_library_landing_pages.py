@@ -23,7 +23,9 @@ def test_a_topic_landing_page_shows_its_name_description_and_resources(client, l
 
 def test_a_landing_page_takes_the_other_filters(client, library):
     page = parse(
-        client.get(library.english.url + "regions/kenya/", {"type": "policy-brief", "sort": "oldest"})
+        client.get(
+            library.english.url + "regions/kenya/", {"type": "policy-brief", "sort": "oldest"}
+        )
     )
 
     assert page.h1.text == "Kenya"
