@@ -125,3 +125,33 @@ def test_the_openapi_document_types_the_facets_and_the_new_filters(client, libra
     data = get_json(client, FACETS["v3"], {"locale": "fr"})
     validator = validator_for(openapi, response_schema_pointer("/api/v3/resources/facets/"))
     assert list(validator.iter_errors(data)) == []
+
+
+def test_a_landing_page_in_api_v3_has_its_name_address_and_head(client, library):
+    data = get_json(client, "/api/v3/resources/landing/topics/online-exploitation/?locale=ar")
+
+    assert data["name"] == "الاستغلال عبر الإنترنت"
+    assert data["description"] == "التجنيد والبيع عبر المنصات."
+    assert data["filter"] == "topic"
+    landing = library.arabic.full_url + "topics/online-exploitation/"
+    assert data["url"] == data["seo"]["canonical_url"] == landing
+    alternates = {item["hreflang"]: item["url"] for item in data["seo"]["alternates"]}
+    assert alternates["en"] == library.english.full_url + "topics/online-exploitation/"
+    assert data["seo"]["title"] == data["name"]
+
+    openapi = get_json(client, "/api/v3/openapi.json")
+    path = "/api/v3/resources/landing/{kind}/{slug}/"
+    validator = validator_for(openapi, response_schema_pointer(path))
+    assert list(validator.iter_errors(data)) == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/resources/landing/topics/nothing/",
+        "/api/v3/resources/landing/partners/audri/",
+        "/api/v3/resources/landing/regions/kenya/?locale=xx",
+    ],
+)
+def test_an_unknown_landing_page_is_a_4xx(client, library, url):
+    assert client.get(url).status_code in (400, 404, 422)
