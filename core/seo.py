@@ -57,18 +57,21 @@ class Seo(TypedDict):
     image: ShareImage | None
 
 
-def page_head(page, translations, language=None):
+def page_head(page, translations, language=None, subpage=None):
     """The head of `page` (of its specific type) in `language` (the page's own by default;
     the site's HTML passes the address's language, which differs for a page not translated
-    yet). `translations`: the page's live, public versions in every language (itself too)."""
+    yet). `translations`: the page's live, public versions in every language (itself too).
+    `subpage`: a view of the page at an address below its own (a routable page's, such as the
+    library's landing pages), with its `suffix`, `title` and `description`."""
     from core.models import SiteSettings
 
     language = language or page.locale.language_code
     with translation.override(language):
         site_settings = SiteSettings.for_active_locale()
-    title = page.seo_title or page.title
+    title = subpage.title if subpage else page.seo_title or page.title
     site_name = (site_settings.site_name if site_settings else "") or site_name_of(page)
-    description = str(page.get_meta_description() or "")
+    description = str((subpage.description if subpage else page.get_meta_description()) or "")
+    suffix = subpage.suffix if subpage else ""
     if page.get_share_image():
         image, alt = page.get_share_image(), page.get_share_image_alt()
     else:
@@ -81,8 +84,8 @@ def page_head(page, translations, language=None):
         site_name=site_name,
         description=Truncator(description).chars(DESCRIPTION_LENGTH),
         twitter_description=Truncator(description).chars(TWITTER_DESCRIPTION_LENGTH),
-        canonical_url=page.full_url,
-        alternates=alternates(translations),
+        canonical_url=page.full_url + suffix if page.full_url else None,
+        alternates=alternates(translations, suffix),
         locale=language,
         og_type="website" if page.depth == 2 else "article",
         twitter_card="summary_large_image" if share_image else "summary",
@@ -90,13 +93,13 @@ def page_head(page, translations, language=None):
     )
 
 
-def alternates(translations):
+def alternates(translations, suffix=""):
     """hreflang links, in the order of settings.LANGUAGES, then `x-default`."""
     by_language = {}
     for version in translations:
         url = version.full_url
         if url:
-            by_language[version.locale.language_code] = url
+            by_language[version.locale.language_code] = url + suffix
     found = [
         Alternate(hreflang=code, url=by_language[code])
         for code, _name in settings.LANGUAGES

@@ -7,12 +7,16 @@ children are also the pages one level down whose paths lie between the parent's 
 alphabet's first and last letters: a range any index answers, in any database.
 """
 
+from django.db.models import Q
 from wagtail.models import Page
+
+
+def children_q(parent):
+    """The condition `child_of(parent)` puts on pages, through the path index."""
+    first, last = (letter * Page.steplen for letter in (Page.alphabet[0], Page.alphabet[-1]))
+    return Q(path__range=(parent.path + first, parent.path + last), depth=parent.depth + 1)
 
 
 def children_of(queryset, parent):
     """`queryset.child_of(parent)`, through the path index."""
-    first, last = (letter * Page.steplen for letter in (Page.alphabet[0], Page.alphabet[-1]))
-    return queryset.filter(
-        path__range=(parent.path + first, parent.path + last), depth=parent.depth + 1
-    )
+    return queryset.filter(children_q(parent))

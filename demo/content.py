@@ -55,6 +55,18 @@ TOPICS = [
     ("law-reform", "Law reform"),
 ]
 
+# What each topic's and region's page in the library says first.
+TAXONOMY_DESCRIPTIONS = {
+    "online-exploitation": "How people are recruited, sold and abused through websites, apps and platforms.",
+    "artificial-intelligence": "Deepfakes, generated abuse images and what the law can do about them.",
+    "access-to-justice": "Reaching courts, lawyers and remedies as a survivor.",
+    "climate-and-crisis": "How disasters and economic shocks push people towards traffickers.",
+    "law-reform": "Changing laws so that they protect the exploited and punish the exploiters.",
+    "kenya": "Our work with Kenya's courts, police and survivors' groups.",
+    "malawi": "Our work with Malawi's lawmakers and communities.",
+    "global": "Research and advocacy that reach beyond one country.",
+}
+
 REGIONS = [
     ("kenya", "Kenya", True),
     ("malawi", "Malawi", True),
@@ -259,6 +271,7 @@ RESOURCES = [
         "body": "Platforms should assess the risks their services create, act quickly on reports of exploitation and share evidence with investigators while protecting users' privacy.",
         "topics": ["online-exploitation", "law-reform"],
         "regions": ["global"],
+        "partners": ["audri"],
         "featured": True,
         "file": "pdf",
     },
@@ -307,6 +320,7 @@ RESOURCES = [
         "body": "This paper explains how deepfakes are made and spread, how they are used by traffickers, and which legal gaps need to close.",
         "topics": ["artificial-intelligence", "online-exploitation"],
         "regions": ["global"],
+        "partners": ["audri"],
         "featured": True,
         "file": "pdf",
     },
@@ -355,6 +369,7 @@ RESOURCES = [
         "body": "Survivors, lawyers and a judge talk about what justice means and what still has to change.",
         "topics": ["access-to-justice"],
         "regions": ["global"],
+        "partners": ["audri"],
         "featured": True,
         "video": "https://www.youtube.com/watch?v=demo-justice",
     },

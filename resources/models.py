@@ -1,10 +1,13 @@
 """The resource library: reports, briefs, legal tools, videos, and the taxonomies that sort them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import format_lazy
+from django.http import Http404
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
@@ -14,9 +17,6 @@ from core.alt_text import alt_text_field
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
-from core.pagination import paginated
-from core.restrictions import restricted
-from core.tree import children_of
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -26,6 +26,11 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
         allow_unicode=True,
         help_text=_("Used in addresses and API filters; keep it short and stable."),
         verbose_name=_("slug"),
+    )
+    description = models.TextField(
+        blank=True,
+        help_text=_("Shown at the top of its page in the resource library."),
+        verbose_name=_("description"),
     )
 
     # Filtered by locale: the admin's chooser windows search within the edited page's language.
@@ -47,8 +52,6 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
 
 class ResourceType(TaxonomySnippet):
     """A kind of resource: research report, policy brief, bench book, video…; editors add more."""
-
-    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta(TaxonomySnippet.Meta):
         verbose_name = _("resource type")
@@ -81,6 +84,16 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     """An organisation or coalition we work with, e.g. AUDRi."""
 
     name = models.CharField(max_length=160, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=160,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "Used in the resource library's addresses and API filters; keep it stable. "
+            "Made from the name when left empty."
+        ),
+        verbose_name=_("slug"),
+    )
     description = models.TextField(blank=True, verbose_name=_("description"))
     url = models.URLField(
         blank=True, help_text=_("The partner's own website."), verbose_name=_("address")
@@ -105,6 +118,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale"),
     ]
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
@@ -112,6 +126,11 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:160]
+        return super().save(*args, **kwargs)
 
 
 FEATURED_RESOURCES_SHOWN = 6
@@ -129,8 +148,10 @@ class TopicsAndRegionsMixin:
         return localized_objects(self.regions.all(), self.locale_id)
 
 
-class ResourceIndexPage(SitePage):
-    """The resource library: every resource, newest first, a page at a time, filtered by type."""
+class ResourceIndexPage(RoutablePageMixin, SitePage):
+    """The resource library: every resource, newest first, a page at a time, with filters,
+    search and facet counts (resources/listing.py), and a landing page per resource type
+    (`<slug>/`), topic (`topics/<slug>/`) and region (`regions/<slug>/`)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
@@ -141,30 +162,76 @@ class ResourceIndexPage(SitePage):
     subpage_types = ["resources.ResourcePage"]
     max_count_per_parent = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        resources = (
-            children_of(ResourcePage.objects, self)
-            .live()
-            .exclude(restricted())
-            .select_related("resource_type", "cover_image")
-            .order_by("-publication_date", "title")
-        )
-        resource_types = ResourceType.objects.filter(locale=self.locale)
-        selected_type = request.GET.get("type", "")
-        if selected_type:
-            resources = resources.filter(resource_type__slug=selected_type)
-        listing = paginated(request, resources)
-        context.update(
-            resources=listing["page_obj"],
-            resource_types=resource_types,
-            selected_type=selected_type,
-            **listing,
-        )
-        return context
+    def route(self, request, path_components):
+        # A resource wins over a landing page at the same address (a resource slugged like a
+        # type): its address was given first. `topics` and `regions` are not resources' slugs
+        # (ResourcePage.clean).
+        if path_components:
+            try:
+                return SitePage.route(self, request, path_components)
+            except Http404:
+                pass
+        return RoutablePageMixin.route(self, request, path_components)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routing from an ancestor (core.routing) finds the library at its address without
+        # calling its `route`: that is the library itself.
+        return super().serve(request, view or self.library_view, args, kwargs)
+
+    @path("")
+    def library_view(self, request):
+        return self.library_response(request)
+
+    @re_path(r"^topics/(?P<slug>[-\w]+)/$", name="topic")
+    def topic_view(self, request, slug):
+        return self.library_response(request, "topic", slug)
+
+    @re_path(r"^regions/(?P<slug>[-\w]+)/$", name="region")
+    def region_view(self, request, slug):
+        return self.library_response(request, "region", slug)
+
+    @re_path(r"^(?P<slug>[-\w]+)/$", name="type")
+    def type_view(self, request, slug):
+        return self.library_response(request, "type", slug)
+
+    def library_response(self, request, kind=None, slug=None):
+        from resources.listing import landing_for, library_context
+
+        landing = landing_for(self, kind, slug) if kind else None
+        context = library_context(self, request, landing)
+        if landing is not None:
+            context["subpage"] = landing
+        response = self.render(request, context_overrides=context)
+        if context["problem"]:
+            response.status_code = 400
+        return response
+
+    def landing_pages(self):
+        """The addresses below the library of its landing pages in its language."""
+        from resources.listing import LANDING_PREFIXES
+
+        return [
+            f"{prefix}{slug}/"
+            for kind, prefix in LANDING_PREFIXES.items()
+            for slug in LANDING_MODELS[kind]
+            .objects.filter(locale_id=self.locale_id)
+            .order_by("slug")
+            .values_list("slug", flat=True)
+        ]
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base, lastmod = urls[0]["location"], urls[0]["lastmod"]
+        return urls + [
+            {"location": base + suffix, "lastmod": lastmod} for suffix in self.landing_pages()
+        ]
 
     class Meta:
         verbose_name = _("resource library")
+
+
+LANDING_MODELS = {"type": ResourceType, "topic": Topic, "region": Region}
+RESERVED_SLUGS = ("topics", "regions")
 
 
 class ResourcePage(TopicsAndRegionsMixin, SitePage):
@@ -211,6 +278,13 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
     regions = ParentalManyToManyField(
         Region, blank=True, related_name="resources", verbose_name=_("regions")
     )
+    partners = ParentalManyToManyField(
+        Partner,
+        blank=True,
+        related_name="resources",
+        help_text=_("The organisations that made or published it with us."),
+        verbose_name=_("partners"),
+    )
     featured = models.BooleanField(
         default=False,
         help_text=format_lazy(
@@ -235,7 +309,8 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         FieldPanel("downloads"),
         FieldPanel("video"),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("regions")], heading=_("Topics and regions")
+            [FieldPanel("topics"), FieldPanel("regions"), FieldPanel("partners")],
+            heading=_("Topics, regions and partners"),
         ),
     ]
     search_fields = Page.search_fields + [
@@ -245,14 +320,26 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         index.FilterField("featured"),
     ]
 
-    # A translation has its source's topics and regions, in its own language (SitePage.save).
-    override_translatable_fields = [SynchronizedField("topics"), SynchronizedField("regions")]
+    # A translation has its source's topics, regions and partners, in its own language
+    # (SitePage.save).
+    override_translatable_fields = [
+        SynchronizedField("topics"),
+        SynchronizedField("regions"),
+        SynchronizedField("partners"),
+    ]
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is the library's own: choose another slug.")}
+            )
 
     share_image_field = "cover_image"
 

@@ -49,6 +49,7 @@ class RegionFactory(TranslatableFactory):
 
 class PartnerFactory(TranslatableFactory):
     name = factory.Sequence(lambda n: f"Partner {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
     url = "https://partner.example.org/"
 
     class Meta:

@@ -93,15 +93,21 @@ def resources_fields():
             APIField("slug", writable=True),
             APIField("description", writable=True),
         ],
-        Topic: [APIField("name", writable=True), APIField("slug", writable=True)],
+        Topic: [
+            APIField("name", writable=True),
+            APIField("slug", writable=True),
+            APIField("description", writable=True),
+        ],
         Region: [
             APIField("name", writable=True),
             APIField("slug", writable=True),
+            APIField("description", writable=True),
             APIField("is_country", writable=True),
         ],
         # Writable through API v3 (with a token), except the logo: an image chosen in the admin.
         Partner: [
             APIField("name", writable=True),
+            APIField("slug", writable=True),
             APIField("description", writable=True),
             APIField("url", writable=True),
             APIField("join_url", writable=True),
@@ -119,6 +125,7 @@ def resources_fields():
             stream(ResourcePage, "video", "ResourcePageVideo"),
             APIField("topics", serializer=TopicsField()),
             APIField("regions", serializer=RegionsField()),
+            APIField("partners", serializer=PartnersField()),
         ),
     }
 

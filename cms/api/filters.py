@@ -1,5 +1,6 @@
 """The page filters both APIs share, over a QueryDict and a queryset: the resource library's
-(`resource_type`, `topic`, `region` by slug, `year`) and those on a model's own database fields
+(`resource_type`, `topic`, `region`, `partner` by slug, `year`, `year_from`, `year_to`: the
+library page's own implementation, resources/library.py) and those on a model's own database fields
 (`featured=true`, `publication_date=2025-11-20`, `slug=…`). API v2 calls them from its filter
 backends (cms/api/v2.py), API v3 from its page list (cms/api/v3_pages.py), so that both take
 the same parameters and answer a malformed value with the same message.
@@ -9,7 +10,7 @@ it), and a slug is matched through the snippet's translation key besides: the En
 the French resources even where a translator gave the French snippet a slug of its own.
 """
 
-import re
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
@@ -18,11 +19,23 @@ from taggit.managers import TaggableManager
 from wagtail.api.v2.utils import parse_boolean
 from wagtail.fields import StreamField
 
-from resources.models import Region, ResourcePage, ResourceType, Topic
+from resources import library
+from resources.models import ResourcePage
 
 LIBRARY_TYPE = "resources.ResourcePage"
-LIBRARY_FILTERS = ("resource_type", "topic", "region", "year")
-YEAR = re.compile(r"^[1-9][0-9]{3}$")  # Python's dates start at year 1
+LIBRARY_FILTERS = ("resource_type", "topic", "region", "partner", "year", "year_from", "year_to")
+SLUG_FILTERS = ("resource_type", "topic", "region", "partner")
+YEAR_FILTERS = ("year", "year_from", "year_to")
+YEAR = library.YEAR
+# The library's kinds of filter (resources/library.py) by the APIs' parameter names.
+API_PARAMETERS = {
+    "type": "resource_type",
+    "topic": "topic",
+    "region": "region",
+    "partner": "partner",
+    "year_from": "year_from",
+    "year_to": "year_to",
+}
 
 
 class FilterError(ValueError):
@@ -42,36 +55,43 @@ def slugs(query, name):
     return values
 
 
-def translation_keys(model, values):
-    """The translation keys of the snippets of `model` with one of these slugs, in any language."""
-    return model.objects.filter(slug__in=values).values("translation_key")
+def library_criteria(query):
+    """The library's Criteria (resources/library.py) of the APIs' parameters, each checked
+    first: a malformed one is a FilterError. `year` is a range of one year."""
+    for name in SLUG_FILTERS:
+        if name in query:
+            slugs(query, name)
+    for name in YEAR_FILTERS:
+        if name in query and not YEAR.match(query[name]):
+            raise FilterError(f"{name} must be a year such as 2025, not '{query[name]}'")
+    try:
+        criteria = library.criteria_from(query, API_PARAMETERS, check_slugs=True)
+    except library.LibraryError as e:
+        raise FilterError(str(e)) from e
+    if "year" in query:
+        year = int(query["year"])
+        criteria = replace(
+            criteria,
+            year_from=max(year, criteria.year_from or year),
+            year_to=min(year, criteria.year_to or year),
+        )
+    return criteria
 
 
 def filter_library(query, queryset, ordered=True):
     """The resource library's filters, for a queryset of resources only: `resource_type`,
-    `topic` and `region` by slug (several: any of them), `year` of publication. Newest first
-    unless `ordered` is false (an `order` or a `search` is given)."""
+    `topic`, `region` and `partner` by slug (several: any of them), `year` of publication or
+    `year_from` and `year_to`. Newest first unless `ordered` is false (an `order` or a
+    `search` is given)."""
     given = [name for name in LIBRARY_FILTERS if name in query]
     is_library = issubclass(queryset.model, ResourcePage)
     if given and not is_library:
         raise FilterError(f"filtering by {', '.join(given)} needs type={LIBRARY_TYPE}")
     if not is_library:
         return queryset
-    if "resource_type" in query:
-        keys = translation_keys(ResourceType, slugs(query, "resource_type"))
-        queryset = queryset.filter(resource_type__translation_key__in=keys)
-    for parameter, relation, model in (("topic", "topics", Topic), ("region", "regions", Region)):
-        if parameter in query:
-            keys = translation_keys(model, slugs(query, parameter))
-            matching = ResourcePage.objects.filter(**{f"{relation}__translation_key__in": keys})
-            queryset = queryset.filter(pk__in=matching.values("pk"))
-    if "year" in query:
-        year = query["year"]
-        if not YEAR.match(year):
-            raise FilterError(f"year must be a year such as 2025, not '{year}'")
-        queryset = queryset.filter(publication_date__year=int(year))
+    queryset = library.matching(queryset, library_criteria(query))
     if ordered:
-        queryset = queryset.order_by("-publication_date", "title", "pk")
+        queryset = queryset.order_by(*library.ORDERS["newest"])
     return queryset
 
 

@@ -7,7 +7,16 @@ Each bound is generous for a real frontend, and the 400 that refuses a request s
 """
 
 # Parameters whose value is a list: separated by commas in API v2, repeated in API v3.
-LIST_PARAMETERS = ("fields", "order", "type", "tags", "topic", "region", "resource_type")
+LIST_PARAMETERS = (
+    "fields",
+    "order",
+    "type",
+    "tags",
+    "topic",
+    "region",
+    "partner",
+    "resource_type",
+)
 MAX_LIST_VALUES = 20
 MAX_VALUES_OF = {
     "fields": 50,  # nested fields count too, e.g. `body(type,value)`

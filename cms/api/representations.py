@@ -34,17 +34,24 @@ def snippet_value(obj):
             id=obj.pk, name=obj.name, slug=obj.slug, description=obj.description
         )
     if isinstance(obj, Region):
-        return schemas.Region(id=obj.pk, name=obj.name, slug=obj.slug, is_country=obj.is_country)
+        return schemas.Region(
+            id=obj.pk,
+            name=obj.name,
+            slug=obj.slug,
+            description=obj.description,
+            is_country=obj.is_country,
+        )
     if isinstance(obj, Partner):
         return schemas.Partner(
             id=obj.pk,
             name=obj.name,
+            slug=obj.slug,
             description=obj.description,
             url=obj.url,
             join_url=obj.join_url,
             logo=image_value(obj.logo, obj.logo_alt),
         )
-    return schemas.Topic(id=obj.pk, name=obj.name, slug=obj.slug)
+    return schemas.Topic(id=obj.pk, name=obj.name, slug=obj.slug, description=obj.description)
 
 
 # Related snippets in the page's own language ---------------------------------------------------

@@ -30,18 +30,21 @@ class Topic(TypedDict):
     id: int
     name: str
     slug: str
+    description: str
 
 
 class Region(TypedDict):
     id: int
     name: str
     slug: str
+    description: str
     is_country: bool
 
 
 class Partner(TypedDict):
     id: int
     name: str
+    slug: str
     description: str
     url: str
     join_url: str

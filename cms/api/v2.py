@@ -29,7 +29,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
-from cms.api import filters, limits, lookup, representations, site
+from cms.api import facets, filters, limits, lookup, representations, site
 from cms.api.fields import optimise_queryset, prepare_objects
 from cms.api.preview import PagePreviewAPIViewSet
 from cms.api.public_pages import public_pages
@@ -99,8 +99,9 @@ class SnippetTranslationOfFilter:
 
 class ResourceLibraryFilter:
     """The resource library's filters (cms/api/filters.py), for `?type=resources.ResourcePage`
-    only: `resource_type`, `topic` and `region` by slug (several separated by commas: any of
-    them), `year` of publication. Newest first unless `order` or `search` is given.
+    only: `resource_type`, `topic`, `region` and `partner` by slug (several separated by commas:
+    any of them), `year` of publication or `year_from` and `year_to`. Newest first unless
+    `order` or `search` is given.
     (`featured=true|false` and `publication_date` are plain field filters.)"""
 
     names = filters.LIBRARY_FILTERS
@@ -175,7 +176,7 @@ class PagesAPIViewSet(CompactJSON, NotFoundSaysWhat, ListingMixin, WagtailPagesA
     # What a page's head says costs more than a list should: its detail says it.
     detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "seo"]
     known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(
-        ["topic", "region", "year"]
+        ["topic", "region", "partner", "year", "year_from", "year_to"]
     )
 
     def get_base_queryset(self, model=None):
@@ -319,6 +320,19 @@ class SiteAPIViewSet(SingleViewAPIViewSet):
         return Response(site.site_data(request, locale))
 
 
+class ResourceFacetsAPIViewSet(SingleViewAPIViewSet):
+    """`/api/v2/resources/facets/?locale=fr&topic=…`: the library's facet counts for the
+    filters the page list takes (cms/api/facets.py)."""
+
+    name = "resources/facets"
+
+    def listing_view(self, request):
+        self.check_query_parameters(allowed=facets.PARAMETERS)
+        locale = locale_from_request(request) or Locale.get_default()
+        with filter_errors_as_400():
+            return Response(facets.library_facets(request, locale))
+
+
 SNIPPETS = {
     "resource-types": ResourceType,
     "topics": Topic,
@@ -334,6 +348,7 @@ ENDPOINTS = {
     **{name: SnippetsAPIViewSet.for_model(model, name) for name, model in SNIPPETS.items()},
     "locales": LocalesAPIViewSet,
     "site": SiteAPIViewSet,
+    "resources/facets": ResourceFacetsAPIViewSet,
 }
 
 api_router = WagtailAPIRouter("wagtailapi")

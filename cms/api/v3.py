@@ -44,6 +44,7 @@ from cms.api import (
     site,
     v3_by_path,
     v3_errors,
+    v3_facets,
     v3_pages,  # noqa: F401 – replaces Wagtail's page list before the URLs are built
     wagtail_patches,
 )
@@ -191,6 +192,7 @@ def site_detail(request: HttpRequest, locale: str | None = None):
 
 api.add_router("/", snippets_router)
 api.add_router("/", site_router)
+api.add_router("/", v3_facets.router)
 api.add_router("/pages/", v3_by_path.router)
 
 

@@ -2,10 +2,11 @@
 and parameters): it filters like API v2's, refuses what it does not know, and shows each page
 as a card.
 
-- The resource library's filters, declared in the OpenAPI document: `resource_type`, `topic`
-  and `region` by slug (repeated, or separated by commas: any of them), `year`, `featured` and
-  `publication_date`, with `type=resources.ResourcePage` (cms/api/filters.py, shared with API
-  v2: the same slugs in every language). Wagtail's would read `resource_type` as a number, the
+- The resource library's filters, declared in the OpenAPI document: `resource_type`, `topic`,
+  `region` and `partner` by slug (repeated, or separated by commas: any of them), `year`,
+  `year_from`, `year_to`, `featured` and `publication_date`, with
+  `type=resources.ResourcePage` (cms/api/filters.py, shared with API v2: the same slugs in
+  every language). Wagtail's would read `resource_type` as a number, the
   snippet's id in one language, and ignore the others.
 - A parameter that is neither declared nor a database field of the pages' `api_fields` is a
   400, as in API v2 (Wagtail's ignores it, so that a misspelt filter silently lists everything).
@@ -45,7 +46,14 @@ class LibraryFilterSchema(Schema):
     resource_type: list[str] = Field([], description=f"Resource types' slugs. {SLUGS}")
     topic: list[str] = Field([], description=f"Topics' slugs. {SLUGS}")
     region: list[str] = Field([], description=f"Regions' slugs. {SLUGS}")
+    partner: list[str] = Field([], description=f"Partners' slugs. {SLUGS}")
     year: int | None = Field(None, ge=1000, le=9999, description="Year of publication.")
+    year_from: int | None = Field(
+        None, ge=1000, le=9999, description="Published in this year or later."
+    )
+    year_to: int | None = Field(
+        None, ge=1000, le=9999, description="Published in this year or earlier."
+    )
     featured: bool | None = Field(None, description="Featured resources only, or others only.")
     publication_date: datetime.date | None = Field(None, description="Published on that day.")
 

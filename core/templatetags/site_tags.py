@@ -25,8 +25,10 @@ def page_translations(context, page=None):
 
     A page's live translation when it has one; otherwise the page itself in its original
     language under that language's address (see SitePage.route). Off the page tree (search,
-    errors): the same address in that language."""
+    errors): the same address in that language. Below a routable page (`subpage` in the
+    context, see core.seo.page_head), the same address below each translation."""
     request = context["request"]
+    suffix = getattr(context.get("subpage"), "suffix", "")
     current = translation.get_language()
     is_page = isinstance(page, Page)
     translations = {}
@@ -50,6 +52,8 @@ def page_translations(context, page=None):
             url = untranslated.get(code)
         if not url:
             continue
+        if is_page and suffix:
+            url, full_url = url + suffix, full_url and full_url + suffix
         entries.append(
             {
                 "code": code,
@@ -68,7 +72,12 @@ def page_head(context, page, languages):
     """What the `<head>` says of the page (core/seo.py, which the APIs' `seo` shows too), in
     the address's language; for a view off the page tree, its addresses in `languages`."""
     if isinstance(page, Page):
-        return seo.page_head(page, live_translations(page), language=translation.get_language())
+        return seo.page_head(
+            page,
+            live_translations(page),
+            language=translation.get_language(),
+            subpage=context.get("subpage"),
+        )
     return seo.view_head(context["request"], languages, context.get("site_settings"))
 
 

@@ -80,10 +80,13 @@ def resource(texts, sources):
     )
     topics = texts.sample(snippets.topics, 1, 3)
     regions = [region, *texts.sample(snippets.regions, 0, 1)]
-    return NewPage(
-        page,
-        {"topics": [t.pk for t in topics], "regions": sorted({r.pk for r in regions})},
-    )
+    partners = texts.sample(snippets.partners, 0, 1)
+    relations = {
+        "topics": [t.pk for t in topics],
+        "regions": sorted({r.pk for r in regions}),
+        "partners": [p.pk for p in partners],
+    }
+    return NewPage(page, relations)
 
 
 def campaign_sections(texts, snippets):

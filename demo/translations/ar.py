@@ -164,4 +164,12 @@ STRINGS = {
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "من يتحكّم في جهازك أو حساباتك قد يرى أكثر من سجل التصفح. ويمكن لخط مساعدة أن يساعدك على التخطيط لما ستفعله.",
     "Campaigners marching with banners that call for an end to trafficking": "ناشطون يسيرون حاملين لافتات تدعو إلى إنهاء الاتجار بالبشر",
     "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "حشد في اليوم العالمي لمكافحة الاتجار بالأشخاص يحمل لافتة كُتب عليها: أوقفوا الاتجار الآن",
+    "How people are recruited, sold and abused through websites, apps and platforms.": "كيف يُستدرج الناس ويُباعون ويُستغلّون عبر المواقع والتطبيقات والمنصات.",
+    "Deepfakes, generated abuse images and what the law can do about them.": "التزييف العميق وصور الإساءة المولَّدة وما يمكن للقانون أن يفعله حيالها.",
+    "Reaching courts, lawyers and remedies as a survivor.": "الوصول إلى المحاكم والمحامين وسبل الإنصاف بوصفك ناجيًا أو ناجية.",
+    "How disasters and economic shocks push people towards traffickers.": "كيف تدفع الكوارث والصدمات الاقتصادية الناس نحو المتاجرين بالبشر.",
+    "Changing laws so that they protect the exploited and punish the exploiters.": "تغيير القوانين لتحمي المستغَلّين وتعاقب المستغِلّين.",
+    "Our work with Kenya's courts, police and survivors' groups.": "عملنا مع المحاكم والشرطة ومجموعات الناجين في كينيا.",
+    "Our work with Malawi's lawmakers and communities.": "عملنا مع المشرّعين والمجتمعات المحلية في ملاوي.",
+    "Research and advocacy that reach beyond one country.": "أبحاث ومناصرة تتجاوز حدود بلد واحد.",
 }

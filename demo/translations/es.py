@@ -164,4 +164,12 @@ STRINGS = {
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Quien controla tu dispositivo o tus cuentas puede ver mucho más que tu historial. Una línea de ayuda puede ayudarte a planear qué hacer.",
     "Campaigners marching with banners that call for an end to trafficking": "Activistas marchan con pancartas que piden el fin de la trata",
     "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Una multitud en el Día Mundial contra la Trata de Personas sostiene una pancarta que dice «Acabemos con la trata ya»",
+    "How people are recruited, sold and abused through websites, apps and platforms.": "Cómo se capta, se vende y se explota a personas a través de sitios web, aplicaciones y plataformas.",
+    "Deepfakes, generated abuse images and what the law can do about them.": "Los deepfakes, las imágenes de abuso generadas y lo que la ley puede hacer al respecto.",
+    "Reaching courts, lawyers and remedies as a survivor.": "Llegar a los tribunales, a la abogacía y a la reparación como persona sobreviviente.",
+    "How disasters and economic shocks push people towards traffickers.": "Cómo los desastres y las crisis económicas empujan a las personas hacia los tratantes.",
+    "Changing laws so that they protect the exploited and punish the exploiters.": "Cambiar las leyes para que protejan a las personas explotadas y castiguen a quienes las explotan.",
+    "Our work with Kenya's courts, police and survivors' groups.": "Nuestro trabajo con los tribunales, la policía y los grupos de sobrevivientes de Kenia.",
+    "Our work with Malawi's lawmakers and communities.": "Nuestro trabajo con los legisladores y las comunidades de Malaui.",
+    "Research and advocacy that reach beyond one country.": "Investigación e incidencia que van más allá de un solo país.",
 }

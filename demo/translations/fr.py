@@ -164,4 +164,12 @@ STRINGS = {
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Une personne qui contrôle votre appareil ou vos comptes peut voir bien plus que votre historique. Une ligne d'écoute peut vous aider à décider quoi faire.",
     "Campaigners marching with banners that call for an end to trafficking": "Des militantes et militants défilent avec des banderoles appelant à mettre fin à la traite",
     "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Une foule, lors de la Journée mondiale de la lutte contre la traite d'êtres humains, tient une banderole où l'on lit « Mettons fin à la traite maintenant »",
+    "How people are recruited, sold and abused through websites, apps and platforms.": "Comment des personnes sont recrutées, vendues et exploitées au moyen de sites, d'applications et de plateformes.",
+    "Deepfakes, generated abuse images and what the law can do about them.": "Les deepfakes, les images d'abus générées et ce que la loi peut faire contre eux.",
+    "Reaching courts, lawyers and remedies as a survivor.": "Accéder aux tribunaux, aux avocats et aux réparations en tant que personne survivante.",
+    "How disasters and economic shocks push people towards traffickers.": "Comment les catastrophes et les chocs économiques poussent des personnes vers les trafiquants.",
+    "Changing laws so that they protect the exploited and punish the exploiters.": "Changer les lois pour qu'elles protègent les personnes exploitées et punissent les exploiteurs.",
+    "Our work with Kenya's courts, police and survivors' groups.": "Notre travail avec les tribunaux, la police et les associations de personnes survivantes au Kenya.",
+    "Our work with Malawi's lawmakers and communities.": "Notre travail avec les parlementaires et les communautés du Malawi.",
+    "Research and advocacy that reach beyond one country.": "Des recherches et un plaidoyer qui dépassent les frontières d'un seul pays.",
 }

@@ -164,4 +164,12 @@ STRINGS = {
     "Someone who controls your device or accounts may see more than your history. A helpline can help you plan what to do.": "Mtu anayedhibiti kifaa au akaunti zako anaweza kuona zaidi ya historia yako. Simu ya msaada inaweza kukusaidia kupanga la kufanya.",
     "Campaigners marching with banners that call for an end to trafficking": "Wanaharakati wakiandamana na mabango yanayotaka usafirishaji haramu wa binadamu ukomeshwe",
     "A crowd on World Day Against Trafficking in Persons holding a banner that reads End Trafficking Now": "Umati wa watu katika Siku ya Kimataifa ya Kupinga Usafirishaji Haramu wa Binadamu ukiwa umeshika bango linalosema Komesheni Usafirishaji Haramu Sasa",
+    "How people are recruited, sold and abused through websites, apps and platforms.": "Jinsi watu wanavyoajiriwa, kuuzwa na kunyanyaswa kupitia tovuti, programu na majukwaa.",
+    "Deepfakes, generated abuse images and what the law can do about them.": "Deepfake, picha za unyanyasaji zinazotengenezwa na kile sheria inachoweza kufanya kuzihusu.",
+    "Reaching courts, lawyers and remedies as a survivor.": "Kufikia mahakama, mawakili na haki kama manusura.",
+    "How disasters and economic shocks push people towards traffickers.": "Jinsi majanga na misukosuko ya kiuchumi inavyowasukuma watu kwa wasafirishaji haramu.",
+    "Changing laws so that they protect the exploited and punish the exploiters.": "Kubadilisha sheria ili ziwalinde wanaonyonywa na kuwaadhibu wanyonyaji.",
+    "Our work with Kenya's courts, police and survivors' groups.": "Kazi yetu na mahakama, polisi na vikundi vya manusura nchini Kenya.",
+    "Our work with Malawi's lawmakers and communities.": "Kazi yetu na wabunge na jamii za Malawi.",
+    "Research and advocacy that reach beyond one country.": "Utafiti na utetezi unaovuka mipaka ya nchi moja.",
 }

@@ -51,7 +51,17 @@ def test_sitemap_lists_every_live_page_in_every_language(client, translated_reso
     assert response.status_code == 200
     body = response.content.decode()
     live_pages = Page.objects.live().public().filter(depth__gte=2).specific()
-    assert body.count("<url>") == live_pages.count()
+    # Besides each page, the library's landing pages (a resource type's, topic's, region's).
+    landing_pages = [
+        page.full_url + suffix
+        for page in live_pages
+        if hasattr(page, "landing_pages")
+        for suffix in page.landing_pages()
+    ]
+    assert landing_pages
+    assert body.count("<url>") == live_pages.count() + len(landing_pages)
+    for url in landing_pages:
+        assert f"<loc>{url}</loc>" in body
     for code, _name in settings.LANGUAGES:
         assert f"/{code}/" in body
     for page in live_pages:

@@ -30,6 +30,10 @@ class Taxonomies:
     partners: dict
 
 
+def describe(slug):
+    return content.TAXONOMY_DESCRIPTIONS.get(slug, "")
+
+
 class Command(BaseCommand):
     help = "Create the demo site (campaign, resources, stories) in every configured language."
 
@@ -105,10 +109,18 @@ class Command(BaseCommand):
                 for slug, name, description in content.RESOURCE_TYPES
             },
             topics={
-                slug: snippet(Topic, slug, name=name, slug=slug) for slug, name in content.TOPICS
+                slug: snippet(Topic, slug, name=name, slug=slug, description=describe(slug))
+                for slug, name in content.TOPICS
             },
             regions={
-                slug: snippet(Region, slug, name=name, slug=slug, is_country=is_country)
+                slug: snippet(
+                    Region,
+                    slug,
+                    name=name,
+                    slug=slug,
+                    is_country=is_country,
+                    description=describe(slug),
+                )
                 for slug, name, is_country in content.REGIONS
             },
             partners={
@@ -116,6 +128,7 @@ class Command(BaseCommand):
                     Partner,
                     data["key"],
                     name=data["name"],
+                    slug=data["key"],
                     description=data["description"],
                     url=data["url"],
                     join_url=data["join_url"],
@@ -226,6 +239,7 @@ class Command(BaseCommand):
             "featured": data["featured"],
             "topics": [taxonomies.topics[key] for key in data["topics"]],
             "regions": [taxonomies.regions[key] for key in data["regions"]],
+            "partners": [taxonomies.partners[key] for key in data.get("partners", [])],
             "cover_image": self.objects.image(
                 f"resource-{data['key']}", f"Cover: {data['title']}", ""
             ),
