@@ -16,6 +16,7 @@ from core.localization import localized_objects
 from core.models import SitePage
 from core.pagination import paginated
 from core.restrictions import restricted
+from core.search_fields import SUMMARY_BOOST, taxonomy_names
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -115,7 +116,6 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
 FEATURED_RESOURCES_SHOWN = 6
 
-
 class TopicsAndRegionsMixin:
     """For pages with `topics` and `regions`: both read in the page's own language."""
 
@@ -134,7 +134,7 @@ class ResourceIndexPage(SitePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
@@ -238,8 +238,11 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
+        taxonomy_names("resource_type"),
+        taxonomy_names("topics"),
+        taxonomy_names("regions"),
         index.FilterField("publication_date"),
         index.FilterField("featured"),
     ]
