@@ -1,6 +1,6 @@
 """Which search backend the environment chooses (cms/settings/search.py), and the index mapping
-Elasticsearch/OpenSearch get: each language analysed with its own analyzer (search/elasticsearch.py).
-No search server is needed: the settings and mappings are checked as data."""
+Elasticsearch/OpenSearch get: each language analysed with its own analyzer
+(search/elasticsearch.py). No search server is needed: settings and mappings are checked as data."""
 
 import importlib.util
 
