@@ -16,6 +16,7 @@ from tests.factories import (
     StoryIndexPageFactory,
     SurvivorStoryPageFactory,
     TopicFactory,
+    translate,
 )
 
 pytestmark = pytest.mark.django_db
@@ -280,3 +281,23 @@ def test_a_story_whose_consent_is_withdrawn_by_its_custodian_is_unpublished(
     site["story"].refresh_from_db()
     assert not site["story"].live
     assert "After the floods" not in titles(client.get("/en/search/", {"q": "floods"}))
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "query"),
+    [
+        ("ar", "مكافحة الاتجار بالبشر عبر الإنترنت", "الاتجار"),
+        ("ar", "مكافحة الاتجار بالبشر عبر الإنترنت", "بالبشر الإنترنت"),
+        ("sw", "Biashara haramu ya binadamu mtandaoni", "binadamu"),
+    ],
+)
+def test_arabic_and_swahili_are_searched_word_by_word(client, site, language, title, query):
+    library = site["resource"].get_parent()
+    for instance in (site["resource"].resource_type, library):
+        translate(instance, language)
+    page = translate(site["resource"], language, {"Floods and trafficking": title})
+
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert titles(response) == [title]
+    assert parse(response).select_one("ol.search-results h2 a")["href"] == page.url
