@@ -116,6 +116,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
 FEATURED_RESOURCES_SHOWN = 6
 
+
 class TopicsAndRegionsMixin:
     """For pages with `topics` and `regions`: both read in the page's own language."""
 
