@@ -21,6 +21,7 @@ from core.models import HASHTAG_HELP, SitePage
 from core.pagination import paginated
 from core.renditions import prefetch_pictures
 from core.restrictions import is_public, restricted
+from core.search_fields import SUMMARY_BOOST, taxonomy_names
 from core.tree import children_of
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
@@ -76,7 +77,7 @@ class HomePage(SitePage):
             heading=_("Newsletter call"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+    search_fields = Page.search_fields + [index.SearchField("hero_text", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -148,7 +149,10 @@ class StandardPage(SitePage):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=SUMMARY_BOOST),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -259,9 +263,11 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=SUMMARY_BOOST),
         index.SearchField("body"),
-        index.SearchField("hashtag"),
+        index.SearchField("hashtag", boost=SUMMARY_BOOST),
+        taxonomy_names("topics"),
+        taxonomy_names("regions"),
     ]
 
     override_translatable_fields = [

@@ -17,6 +17,7 @@ from core.alt_text import alt_text_field
 from core.blocks import BodyBlock, DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
+from core.search_fields import SUMMARY_BOOST, taxonomy_names
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -156,7 +157,7 @@ class ResourceIndexPage(RoutablePageMixin, SitePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["resources.ResourcePage"]
@@ -314,8 +315,11 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
+        taxonomy_names("resource_type"),
+        taxonomy_names("topics"),
+        taxonomy_names("regions"),
         index.FilterField("publication_date"),
         index.FilterField("featured"),
     ]

@@ -21,12 +21,14 @@ import copy
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Phrase, PlainText
 
 DEFAULT_CONFIG = "simple"
 
@@ -44,10 +46,25 @@ class LanguageIndex(PostgresIndex):
 
 
 class LanguageSearchQueryCompiler(PostgresSearchQueryCompiler):
-    """Searches with the text-search configuration of the active language."""
+    """Searches with the text-search configuration of the active language.
+
+    The matching rows are found with the GIN indexes of the title and the body, each matched on
+    its own: modelsearch matches their concatenation (`title || body @@ query`), which no index
+    serves, and read every index entry of the language (close to a second for a common word at
+    20,000 resources a language)."""
 
     def get_config(self, backend):
         return backend.config_for_language(get_language())
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if self.fields is not None or not isinstance(self.query, (PlainText, Phrase)):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        rank_expression = self._build_rank_expression(self.get_search_vectors(search_query), config)
+        queryset = self.queryset.filter(
+            Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
+        )
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
 
 class LanguageSearchBackend(PostgresSearchBackend):

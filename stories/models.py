@@ -22,6 +22,7 @@ from core.models import SitePage
 from core.page_forms import LocalizedPageForm
 from core.pagination import paginated
 from core.scheduling import TimeZoneDatePanel
+from core.search_fields import SUMMARY_BOOST
 from core.tree import children_of
 from stories.content_warnings import CONTENT_WARNINGS
 from stories.panels import ConsentStatusPanel
@@ -40,7 +41,7 @@ class StoryIndexPage(SitePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("intro"))
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=SUMMARY_BOOST)]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.SurvivorStoryPage"]
@@ -162,7 +163,10 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("quote"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("quote", boost=SUMMARY_BOOST),
+        index.SearchField("body"),
+    ]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []

@@ -15,6 +15,7 @@ from cms.settings.languages import *  # noqa: F403
 from cms.settings.logs import *  # noqa: F403
 from cms.settings.privacy import *  # noqa: F403
 from cms.settings.scheduling import *  # noqa: F403
+from cms.settings.search import *  # noqa: F403
 from cms.settings.sign_in import *  # noqa: F403
 from cms.settings.tasks import *  # noqa: F403
 from cms.settings.wagtail import *  # noqa: F403
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "django_tasks_db",  # the task queue (cms/settings/tasks.py), worked by `manage.py db_worker`
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",  # editors' chosen results (search/promotions.py)
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",  # the video blocks' addresses, shown as links (never an embedded player)
     "wagtail.sites",

@@ -1,4 +1,4 @@
-"""The database, and the search index kept in it."""
+"""The database (its search backend: cms/settings/search.py)."""
 
 import os
 
@@ -22,17 +22,3 @@ uses_postgresql = DATABASES["default"]["ENGINE"] == "django.db.backends.postgres
 if uses_postgresql:
     # An unreachable database host fails a request in seconds (a 503 page) instead of hanging it.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
-    # Each language is indexed and searched with its own text-search configuration. Elsewhere,
-    # Wagtail's default: its database backend.
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends",
-            "LANGUAGE_CONFIGS": {
-                "en": "english",
-                "fr": "french",
-                "es": "spanish",
-                "sw": "simple",
-                "ar": "simple",
-            },
-        }
-    }

@@ -14,7 +14,11 @@ from tests.fuzz.hostile import paths, query_strings
 pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
 LANGUAGES = ["en", "fr", "es", "sw", "ar"]
-SEARCH = {"q": ["trafficking", "traite", "مكافحة", "ushahidi", "a"], "page": ["1", "2", "last"]}
+SEARCH = {
+    "q": ["trafficking", "traite", "مكافحة", "ushahidi", "a", 'a"b', "NEAR(a b)", "deepfak"],
+    "page": ["1", "2", "last"],
+    "type": ["resource", "campaign", "story", "page"],
+}
 
 
 def assert_answers_a_visitor(response, url):
@@ -22,7 +26,10 @@ def assert_answers_a_visitor(response, url):
 
 
 @SWEEP
-@given(language=st.sampled_from(LANGUAGES), query=query_strings(SEARCH, ("", "q=Kenya")))
+@given(
+    language=st.sampled_from(LANGUAGES),
+    query=query_strings(SEARCH, ("", "q=Kenya", "q=court&type=resource")),
+)
 def test_any_search_gets_a_page(client, count_request, language, query):
     url = f"/{language}/search/?{query}"
 

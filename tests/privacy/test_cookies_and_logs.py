@@ -263,3 +263,34 @@ def test_gunicorn_started_from_the_project_folder_takes_the_sites_logger_class()
     assert config["logger_class"] == "privacy.logging.GunicornLogger"
     # The site loaded once, its memory shared by the workers (README: gunicorn.conf.py).
     assert config["preload_app"] is True
+
+
+def test_gunicorn_access_logs_leave_out_what_visitors_search_for():
+    from types import SimpleNamespace
+
+    config = Config()
+    config.set("accesslog", "-")
+    logger = GunicornLogger(config)
+    recorder = Recorder()
+    logger.access_log.addHandler(recorder)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/fr/search/?q=quitter+mon+employeur&type=story",
+        "PATH_INFO": "/fr/search/",
+        "QUERY_STRING": "q=quitter+mon+employeur&type=story",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": VISITOR_IPV4,
+        "HTTP_REFERER": "https://example.org/api/v2/pages/?search=quitter",
+    }
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    request = SimpleNamespace(headers=[("REFERER", environ["HTTP_REFERER"])])
+    timing = SimpleNamespace(seconds=0, microseconds=1000)
+
+    logger.access(response, request, environ, timing)
+    other = {**environ, "RAW_URI": "/fr/resources/?type=policy-brief", "HTTP_REFERER": "-"}
+    logger.access(response, SimpleNamespace(headers=[]), other, timing)
+
+    log = "\n".join(recorder.lines)
+    assert "quitter" not in log and "employeur" not in log
+    assert "GET /fr/search/?[search words left out] HTTP/1.1" in log
+    assert "/fr/resources/?type=policy-brief" in log

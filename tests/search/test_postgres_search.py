@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
@@ -27,7 +28,6 @@ from tests.factories import (
     SurvivorStoryPageFactory,
     translate,
 )
-from tests.html import parse
 
 pytestmark = [
     pytest.mark.skipif(
@@ -110,18 +110,11 @@ def page_in(language, english_slug=None):
 
 def search(client, language, query):
     """The result links of the public search page, in order."""
-    document = parse(client.get(f"/{language}/search/", {"q": query}))
+    document = BeautifulSoup(
+        client.get(f"/{language}/search/", {"q": query}).content, "html.parser"
+    )
     assert document.find("html")["lang"] == language
-    links = []
-    in_results = False
-    for tag, attrs in document.elements:
-        if tag == "ol" and attrs.get("class") == "search-results":
-            in_results = True
-        elif in_results and tag == "a":
-            links.append(attrs["href"])
-        elif in_results and tag not in ("li", "h2", "p"):
-            break
-    return links
+    return [link["href"] for link in document.select("ol.search-results h2 a")]
 
 
 def page_text(page):
