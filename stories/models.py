@@ -163,10 +163,8 @@ class SurvivorStoryPage(SitePage):
         FieldPanel("support"),
         FieldPanel("related_campaign"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("quote", boost=SUMMARY_BOOST),
-        index.SearchField("body"),
-    ]
+    search_fields = [*Page.search_fields, index.SearchField("quote", boost=SUMMARY_BOOST)]
+    search_fields += [index.SearchField("body")]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
