@@ -11,6 +11,8 @@ publishing still moves the cache on: harmless, only a miss.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks.base import TaskResultStatus
+from django_tasks.signals import task_finished
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from caching.generation import invalidate
@@ -70,7 +72,21 @@ def page_changed(sender, **kwargs):
     invalidate()
 
 
+# The background task that indexes a page once it is published: searches answered (and kept)
+# between the publish and the task show the index as it was. Its writes send no signal.
+SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def task_done(sender, task_result, **kwargs):
+    if (
+        task_result.task.module_path == SEARCH_INDEX_TASK
+        and task_result.status == TaskResultStatus.SUCCESSFUL
+    ):
+        invalidate()
+
+
 def connect():
+    task_finished.connect(task_done, dispatch_uid="response_cache_search_index")
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(object_changed, dispatch_uid=f"response_cache_{signal!r}")
     for signal in (page_published, page_unpublished, post_page_move):

@@ -333,3 +333,21 @@ def test_response_cache_off_renders_every_request(client, settings):
     settings.RESPONSE_CACHE = False
     client.get("/en/")
     assert HIT_HEADER not in client.get("/en/")
+
+
+@pytest.mark.django_db
+def test_a_search_kept_before_the_page_was_indexed_is_fresh_once_the_worker_indexed_it(client):
+    from modelsearch.tasks import insert_or_update_object_task
+
+    page = resource()
+    # The page changed, its index entry not yet (the worker's task comes after the publish).
+    ResourcePage.objects.filter(pk=page.pk).update(title="Zanzibarite findings")
+    path = "/en/search/?q=Zanzibarite"
+    assert 'class="search-result"' not in client.get(path).content.decode()
+    assert client.get(path)[HIT_HEADER] == "hit"
+
+    insert_or_update_object_task.enqueue("resources", "resourcepage", page.pk)
+
+    found = client.get(path)
+    assert found[HIT_HEADER] == "miss"
+    assert 'class="search-result"' in found.content.decode()
