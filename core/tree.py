@@ -4,7 +4,8 @@ Wagtail's `child_of` matches `path LIKE '<parent's path>%'`, which SQLite cannot
 path index (its LIKE ignores case, the index does not): each listing read every page of the
 site. A child's path is its parent's followed by one step of the tree's alphabet, so the
 children are also the pages one level down whose paths lie between the parent's followed by the
-alphabet's first and last letters: a range any index answers, in any database.
+alphabet's first and last letters: a range any index answers, in any database (the condition
+treebeard's own `get_children` puts on a node's children, here for a queryset of one page type).
 """
 
 from django.db.models import Q

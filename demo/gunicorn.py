@@ -33,7 +33,6 @@ def gunicorn_command(port, workers, threads, application="cms.wsgi"):
         f"--workers={workers}",
         f"--threads={threads}",
         "--worker-class=gthread",
-        "--logger-class=privacy.logging.GunicornLogger",
         "--log-level=warning",
     ]
 

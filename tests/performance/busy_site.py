@@ -82,6 +82,22 @@ def build_busy_site():
     return site
 
 
+PAGE_KINDS = ["standard", "resource", "campaign", "story"]
+
+
+def page_addresses(site):
+    """The address of each kind of page of the site: the listings at their longest, the pages
+    with 20 blocks and related items."""
+    big = LIST_SIZES[-1]
+    return {
+        "home": site.home.url,
+        "library": site.library.url,
+        "story index": site.story_indexes[big].url,
+        "campaign index": site.campaign_indexes[big].url,
+        **{kind: site.pages[kind, 20].url for kind in PAGE_KINDS},
+    }
+
+
 def list_snippet(site, name, size):
     """The resource type, topic or region of the resources of the list of `size` (the pages of
     PAGE_SIZES choose others: the first 20)."""

@@ -6,8 +6,7 @@ query plans say which; PostgreSQL's depend on its statistics, so the check runs 
 import pytest
 from django.db import connection
 
-from tests.performance.busy_site import LIST_SIZES
-from tests.performance.test_query_budgets import PAGE_KINDS
+from tests.performance.busy_site import page_addresses
 
 pytestmark = [
     pytest.mark.django_db,
@@ -18,14 +17,9 @@ PAGE_TABLES = ("home_", "resources_resourcepage", "stories_")
 
 
 def addresses(site):
-    big = LIST_SIZES[-1]
     resource = site.pages["resource", 20]
     return {
-        "home": site.home.url,
-        "library": site.library.url,
-        "story index": site.story_indexes[big].url,
-        "campaign index": site.campaign_indexes[big].url,
-        **{kind: site.pages[kind, 20].url for kind in PAGE_KINDS},
+        **page_addresses(site),
         "API v2 detail": f"/api/v2/pages/{resource.pk}/",
         "API v3 detail": f"/api/v3/pages/{resource.pk}/",
         "API v3 by path": f"/api/v3/pages/by-path/?html_path={resource.url}",

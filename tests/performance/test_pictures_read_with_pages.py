@@ -7,22 +7,9 @@ from unittest import mock
 import pytest
 from wagtail.images import get_image_model
 
-from tests.performance.busy_site import LIST_SIZES
+from tests.performance.busy_site import page_addresses
 
 pytestmark = pytest.mark.django_db
-
-
-def pages(site):
-    big = LIST_SIZES[-1]
-    return {
-        "home": site.home.url,
-        "library": site.library.url,
-        "story index": site.story_indexes[big].url,
-        "campaign index": site.campaign_indexes[big].url,
-        **{
-            kind: site.pages[kind, 20].url for kind in ("standard", "resource", "campaign", "story")
-        },
-    }
 
 
 @pytest.mark.parametrize(
@@ -39,7 +26,7 @@ def pages(site):
     ],
 )
 def test_a_page_seen_before_writes_no_rendition_to_the_cache(busy_site, client, page):
-    url = pages(busy_site)[page]
+    url = page_addresses(busy_site)[page]
     client.get(url)  # renditions made, as the worker does on a running site
     cache = get_image_model().get_rendition_model().cache_backend
     with (

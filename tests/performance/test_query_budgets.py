@@ -9,12 +9,16 @@ import pytest
 from core.pagination import ITEMS_PER_PAGE
 from resources.models import ResourcePage
 from tests.page_types import PAGE_MODELS
-from tests.performance.busy_site import LIST_SIZES, PAGE_SIZES, SEARCH_WORDS, list_snippet
+from tests.performance.busy_site import (
+    LIST_SIZES,
+    PAGE_KINDS,
+    PAGE_SIZES,
+    SEARCH_WORDS,
+    list_snippet,
+)
 from tests.performance.conftest import LIBRARY_BUDGET, PAGE_BUDGET
 
 pytestmark = pytest.mark.django_db
-
-PAGE_KINDS = ["standard", "resource", "campaign", "story"]
 
 
 def counts_of(query_count, urls):
