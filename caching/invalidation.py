@@ -73,14 +73,25 @@ def page_changed(sender, **kwargs):
 
 
 # The background task that indexes a page once it is published: searches answered (and kept)
-# between the publish and the task show the index as it was. Its writes send no signal.
+# between the publish and the task show the index as it was. Its writes send no signal. Pages
+# only: an image is indexed again when its file facts are first recorded (FILE_FACTS), which
+# changes nothing a search finds, and its other changes were saves that moved the generation.
 SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def indexed_a_page(task_result):
+    from django.apps import apps
+    from wagtail.models import Page
+
+    app_label, model_name = task_result.args[:2]
+    return issubclass(apps.get_model(app_label, model_name), Page)
 
 
 def task_done(sender, task_result, **kwargs):
     if (
         task_result.task.module_path == SEARCH_INDEX_TASK
         and task_result.status == TaskResultStatus.SUCCESSFUL
+        and indexed_a_page(task_result)
     ):
         invalidate()
 
