@@ -9,12 +9,10 @@ but the second step."""
 import logging
 from base64 import b32encode
 
-import qrcode
 from django.conf import settings
 from django.db import transaction
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from qrcode.image.svg import SvgPathFillImage
 
 from stories.publishing import STORY_CUSTODIANS_GROUP
 
@@ -55,6 +53,10 @@ def enrolment_device(user):
 
 def qr_code_svg(data):
     """`data` as a QR code: an SVG element to put in the page itself (no image request)."""
+    # Imported here: only the enrolment page draws one, and qrcode costs every worker memory.
+    import qrcode
+    from qrcode.image.svg import SvgPathFillImage
+
     code = qrcode.QRCode(image_factory=SvgPathFillImage, box_size=16, border=4)
     code.add_data(data)
     return code.make_image().to_string(encoding="unicode")
