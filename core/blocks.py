@@ -13,6 +13,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from core.alt_text import alt_text_block
 from core.chosen import ChosenForTheRequest
 from core.localization import localized_in_every_block
+from core.navigation import page_offers, subpage_choices
 from core.representations import document_value, helpline_value, image_value, public_page_ids
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]
@@ -47,10 +48,20 @@ DECONSTRUCT_ALIASES = {
 
 
 class LinkBlock(blocks.StructBlock):
-    """A link to a page of this site (followed to its translation) or to another site."""
+    """A link to a page of this site (followed to its translation), or to a part below it such
+    as a topic of the resource library, or to another site."""
 
     page = blocks.PageChooserBlock(
         required=False, help_text=_("A page of this site."), label=_("Page")
+    )
+    subpage = blocks.ChoiceBlock(
+        choices=subpage_choices,
+        required=False,
+        help_text=_(
+            "A part of the chosen page, e.g. one topic, region or resource type of the resource "
+            "library (choose the library as the page)."
+        ),
+        label=_("Part of the page"),
     )
     url = blocks.URLBlock(
         required=False, help_text=_("Or an address on another site."), label=_("Address")
@@ -73,7 +84,18 @@ class LinkBlock(blocks.StructBlock):
                     "url": ValidationError(_("Choose a page or enter an address, not both."))
                 }
             )
+        if value.get("subpage"):
+            self.check_subpage(value)
         return value
+
+    def check_subpage(self, value):
+        errors = {}
+        if not value.get("page") or not page_offers(value["page"], value["subpage"]):
+            errors["subpage"] = ValidationError(_("The chosen page has no such part."))
+        elif not value.get("label"):
+            errors["label"] = ValidationError(_("Give a link to a part of a page its label."))
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
 
     def get_api_representation(self, value, context=None):
         """{url, text, page_id}: a page in the active language (its translation when live), or
@@ -82,6 +104,8 @@ class LinkBlock(blocks.StructBlock):
         if page:
             page = page.localized
             url = page.get_full_url() if page.pk in public_page_ids([page]) else None
+            if url and value.get("subpage"):
+                url += value["subpage"]
             return {"url": url, "text": value.get("label") or page.title, "page_id": page.pk}
         url = value.get("url") or None
         return {"url": url, "text": value.get("label") or url or "", "page_id": None}

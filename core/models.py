@@ -384,7 +384,8 @@ class NavigationMenu(TranslatableMixin, models.Model):
             if value.get("page"):
                 page = self.linked_pages.get(value["page"])
                 if page is not None:
-                    links.append(MenuLink(page.url, value.get("label") or page.title, page.pk))
+                    href = page.url + (value.get("subpage") or "")
+                    links.append(MenuLink(href, value.get("label") or page.title, page.pk))
             elif value.get("url"):
                 links.append(MenuLink(value["url"], value.get("label") or value["url"], None))
         return links
