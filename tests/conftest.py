@@ -299,3 +299,21 @@ def run_python():
     """`run_python(code, settings_module, **environment)`: a new Python process, for settings
     that take effect only when Django starts (production refusing to start unsafely...)."""
     return run_python_process
+
+
+# Modules whose tests read the code, the catalogues or collected files, never the database.
+DATABASE_FREE_MODULES = (
+    "tests/test_architecture.py",
+    "tests/cms/test_static_files.py",
+    "tests/translation/test_admin_strings.py",
+    "tests/performance/test_worker_memory.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    """Marks what answers the same on every database: a test whose Python processes start with
+    their own settings (run_python leaves DATABASE_URL out), or of a module that reads no rows."""
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        if "run_python" in getattr(item, "fixturenames", ()) or path in DATABASE_FREE_MODULES:
+            item.add_marker(pytest.mark.same_on_every_database)
