@@ -28,9 +28,21 @@ def read_known(model, ids, queryset=None):
     objects = known(model)
     missing = {pk for pk in ids if pk is not None and pk not in objects}
     if missing:
-        found = (queryset if queryset is not None else model._default_manager).in_bulk(missing)
+        found = (queryset if queryset is not None else default_queryset(model)).in_bulk(missing)
         objects.update({pk: found.get(pk) for pk in missing})
     return objects
+
+
+def default_queryset(model):
+    """How objects of `model` are read: documents with their collection's privacy, which
+    showing them needs (core/representations.py)."""
+    from wagtail.documents import get_document_model
+
+    if model is get_document_model():
+        from core.representations import documents_with_their_privacy
+
+        return documents_with_their_privacy()
+    return model._default_manager
 
 
 class ChosenForTheRequest:

@@ -115,7 +115,7 @@ def image_renditions(image) -> ImageRenditions:
 def document_value(document) -> Document | None:
     """A document visitors may download; None for one in a collection with view restrictions
     (such as the survivors' signed consent forms)."""
-    if document is None or document.collection_id in restricted_collection_ids():
+    if document is None or in_restricted_collection(document):
         return None
     size = document.file_size
     if size is None:
@@ -131,6 +131,29 @@ def document_value(document) -> Document | None:
         format=document.file_extension.lower(),
         size=size,
     )
+
+
+def in_restricted_collection(document):
+    """Whether `document`'s collection (or an ancestor) has a view restriction: as read with the
+    document (`documents_with_their_privacy`), else from the collections read for the request."""
+    known = getattr(document, "in_restricted_collection", None)
+    if known is not None:
+        return known
+    return document.collection_id in restricted_collection_ids()
+
+
+def documents_with_their_privacy():
+    """Documents, each read with whether a view restriction closes its collection: showing one
+    then needs no query of its own."""
+    from django.db.models import Exists, F, OuterRef
+    from django.db.models.lookups import StartsWith
+    from wagtail.documents import get_document_model
+    from wagtail.models import CollectionViewRestriction
+
+    restrictions = CollectionViewRestriction.objects.filter(
+        StartsWith(OuterRef("collection__path"), F("collection__path"))
+    )
+    return get_document_model().objects.annotate(in_restricted_collection=Exists(restrictions))
 
 
 def restricted_collection_ids():
