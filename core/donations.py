@@ -5,6 +5,7 @@ import string
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,16 +18,33 @@ AMOUNTS = RegexValidator(
     r"^\s*[1-9][0-9]{0,8}(\s*,\s*[1-9][0-9]{0,8}){0,5}\s*$",
     _("Enter up to six whole amounts above zero, separated by commas, e.g. 10, 25, 50."),
 )
+
+
+def validate_currency(value):
+    if value not in dict(CURRENCIES):
+        raise ValidationError(
+            _("Choose one of these currencies: %(codes)s."),
+            code="currency",
+            params={"codes": ", ".join(dict(CURRENCIES))},
+        )
+
+
 PLACEHOLDERS = {"amount", "currency"}
+FORMAT = string.Formatter().parse
 
 
 def validate_amount_url(value):
     """The provider's address for one amount: `{amount}` in it, no other placeholder."""
     try:
-        names = {name for _text, name, _spec, _conv in string.Formatter().parse(value) if name}
-    except ValueError:
-        names = None
-    if names is None or names - PLACEHOLDERS or "amount" not in names:
+        fields = [(name, spec, conversion) for _text, name, spec, conversion in FORMAT(value)]
+    except ValueError:  # an unpaired brace
+        fields = [(None, "", None)]
+    fields = [field for field in fields if field != (None, None, None)]  # plain text
+    names = {name for name, _spec, _conversion in fields}
+    well_formed = all(
+        name in PLACEHOLDERS and not spec and not conversion for name, spec, conversion in fields
+    )
+    if not well_formed or "amount" not in names:
         raise ValidationError(
             _("Write {amount} (and {currency}, if the provider asks for it) where they go."),
             code="placeholders",
@@ -37,7 +55,7 @@ def donation_panel():
     return MultiFieldPanel(
         [
             FieldPanel("donate_url"),
-            FieldPanel("donate_currency"),
+            FieldPanel("donate_currency", widget=forms.Select(choices=CURRENCIES)),
             FieldPanel("donate_amounts"),
             FieldPanel("donate_amount_url"),
         ],
@@ -61,10 +79,12 @@ class DonationSettings(models.Model):
         help_text=_("The donation page for this language."),
         verbose_name=_("donate address"),
     )
+    # Not a field with choices: wagtail-localize would then keep every language's currency to the
+    # original's, with no way for a translation to give its own.
     donate_currency = models.CharField(
         max_length=3,
-        choices=CURRENCIES,
         default="USD",
+        validators=[validate_currency],
         help_text=_("The currency of the suggested amounts in this language."),
         verbose_name=_("donation currency"),
     )

@@ -220,6 +220,7 @@ class SiteSettings(TranslatableMixin, DonationSettings, models.Model):
 
     override_translatable_fields = [
         SynchronizedField("default_hashtag", overridable=True),
+        SynchronizedField("donate_currency", overridable=True),
         SynchronizedField("donate_amounts", overridable=True),
     ]
 

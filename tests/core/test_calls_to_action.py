@@ -245,6 +245,9 @@ def test_site_settings_in_the_api_carry_the_suggested_amounts(client, donations)
     [
         ("donate_amount_url", "https://give.example.org/"),
         ("donate_amount_url", "https://give.example.org/?amount={amount}&who={user}"),
+        ("donate_amount_url", "https://give.example.org/?amount={amount:x}"),
+        ("donate_amount_url", "https://give.example.org/?amount={amount"),
+        ("donate_currency", "XYZ"),
         ("donate_amounts", "10, ten"),
         ("donate_amounts", "0, 10"),
         ("donate_amounts", "1, 2, 3, 4, 5, 6, 7"),
