@@ -6,12 +6,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.blocks import StructBlockValidationError
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.blocks import CallToActionBlock
 from core.models import SiteSettings
 from core.money import format_amount
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from tests.api.conftest import get_json, response_schema_pointer, validator_for
 from tests.factories import PartnerFactory, StandardPageFactory, translate
 from tests.html import parse
@@ -256,3 +259,68 @@ def test_site_settings_in_the_api_carry_the_suggested_amounts(client, donations)
 def test_donation_settings_refuse_what_would_make_broken_links(field, value):
     with pytest.raises(ValidationError):
         SiteSettings._meta.get_field(field).clean(value, SiteSettings())
+
+
+def add_standard_page(client, parent, title, calls):
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.pk])
+    form = nested_form_data(
+        {
+            "action-publish": "action-publish",
+            "title": title,
+            "slug": slugify(title),
+            "intro": "",
+            "body": streamfield(calls),
+        }
+    )
+    return client.post(url, form)
+
+
+@pytest.mark.django_db
+def test_editor_adds_a_coalition_call_choosing_its_partner_in_the_admin(admin_client, coalition):
+    home = HomePage.objects.get(locale__language_code="en")
+    join = {"kind": "coalition", "heading": "Join", "text": "", "button_label": "", "link": ""}
+
+    refused = add_standard_page(admin_client, home, "No partner", [("call_to_action", join)])
+    created = add_standard_page(
+        admin_client,
+        home,
+        "With partner",
+        [("call_to_action", {**join, "partner": coalition["en"].pk})],
+    )
+
+    assert refused.status_code == 200
+    assert "Choose the coalition or enter its address." in refused.content.decode()
+    assert created.status_code == 302
+    page = StandardPage.objects.get(title="With partner")
+    assert page.body[0].value["partner"] == coalition["en"]
+
+
+@pytest.mark.django_db
+def test_site_settings_form_refuses_amounts_it_cannot_link(admin_client):
+    settings = SiteSettings.objects.get(locale__language_code="en")
+    url = reverse("wagtailsnippets_core_sitesettings:edit", args=[settings.pk])
+    form = nested_form_data(
+        {
+            "site_name": settings.site_name,
+            "tagline": "",
+            "donate_url": settings.donate_url,
+            "donate_currency": "EUR",
+            "donate_amounts": "10, lots",
+            "donate_amount_url": "https://give.example.org/?sum={sum}",
+            "default_hashtag": settings.default_hashtag,
+            "newsletter_heading": "",
+            "newsletter_text": "",
+            "newsletter_url": settings.newsletter_url,
+            "quick_exit_url": settings.quick_exit_url,
+            "social_accounts": streamfield([]),
+            "default_share_image_alt": "",
+        }
+    )
+
+    response = admin_client.post(url, form)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert set(errors) == {"donate_amounts", "donate_amount_url"}, errors
+    settings.refresh_from_db()
+    assert settings.donate_currency == "USD"
