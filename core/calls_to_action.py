@@ -49,10 +49,11 @@ class CallToActionValue(blocks.StructValue):
 
     def share(self, page, request=None):
         """The address shared (the block's own, else the page's), the hashtag and the links."""
-        url = self.get("link") or (page.get_full_url(request) if page is not None else "")
+        url = self.get("link") or (page.get_full_url(request) if page is not None else None)
         hashtag = hashtag_of(page, site_settings())
         title = page.title if page is not None else self.get("heading")
-        return {"url": url, "hashtag": hashtag, "links": share_links(url, title, hashtag)}
+        links = share_links(url, title, hashtag) if url else []
+        return {"url": url, "hashtag": hashtag, "links": links}
 
     def donation_options(self):
         settings = site_settings()
@@ -87,7 +88,7 @@ def share_value(value, page, request):
     links = [
         {"network": link.network, "name": link.name, "url": link.url} for link in share["links"]
     ]
-    return {"url": share["url"] or None, "hashtag": share["hashtag"], "links": links}
+    return {"url": share["url"], "hashtag": share["hashtag"], "links": links}
 
 
 def call_to_action_representation(value, context):
