@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.alt_text import alt_text_block
+from core.calls_to_action import CallToActionValue, call_to_action_representation
 from core.chosen import ChosenForTheRequest
 from core.localization import localized_in_every_block
 from core.navigation import page_offers, subpage_choices
@@ -193,7 +194,8 @@ class SectionBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    """What a visitor can do now. Share and donate links come from the site settings."""
+    """What a visitor can do now: share the page with the hashtag, join a coalition (a
+    partner), sign up, or give (the site settings' donation page and suggested amounts)."""
 
     KINDS = [
         ("share", _("Share with the hashtag")),
@@ -206,10 +208,18 @@ class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, label=_("Heading"))
     text = blocks.TextBlock(required=False, label=_("Text"))
     button_label = blocks.CharBlock(required=False, max_length=60, label=_("Button label"))
+    partner = SnippetChooserBlock(
+        "resources.Partner",
+        required=False,
+        help_text=_("For a coalition: the partner to join; the button leads to its join address."),
+        label=_("Coalition"),
+    )
     link = blocks.URLBlock(
         required=False,
         help_text=_(
-            "Where the button leads. Donate and newsletter use the site settings when empty."
+            "Where the button leads. When empty: donate and newsletter use the site settings, "
+            "a coalition its partner's join address. For share: the address shared, this "
+            "page's when empty (add campaign parameters here only if you want them)."
         ),
         label=_("Link"),
     )
@@ -217,21 +227,21 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         template = "blocks/call_to_action_block.html"
+        value_class = CallToActionValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("kind") == "coalition" and not (value.get("partner") or value.get("link")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "partner": ValidationError(_("Choose the coalition or enter its address."))
+                }
+            )
+        return value
 
     def get_api_representation(self, value, context=None):
-        """As on the page: the block's own link, else the site settings' donate or newsletter
-        address in the active language (the page's, in the API)."""
-        representation = super().get_api_representation(value, context)
-        link = value.get("link") or None
-        if not link and value.get("kind") in ("donate", "newsletter", "briefings"):
-            from core.models import SiteSettings  # which holds blocks of this module
-
-            settings = SiteSettings.for_active_locale()
-            if settings:
-                url_field = "donate_url" if value["kind"] == "donate" else "newsletter_url"
-                link = getattr(settings, url_field) or None
-        representation["link"] = None if value.get("kind") == "share" else link
-        return representation
+        """See core/calls_to_action.py: in the active language (the page's, in the API)."""
+        return call_to_action_representation(value, context)
 
 
 class DownloadBlock(blocks.StructBlock):

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.alt_text import alt_text_field, alt_text_of
 from core.blocks import LinkBlock, SocialAccountBlock
 from core.chosen import known, read_what_pages_choose
+from core.donations import DonationSettings, donation_panel
 from core.localization import (
     active_language_code,
     default_language_code,
@@ -164,8 +165,9 @@ class SitePage(HeadlessPreviewMixin, Page):
         return child
 
 
-class SiteSettings(TranslatableMixin, models.Model):
-    """Site-wide links and wording, one set per language (translated like any snippet)."""
+class SiteSettings(TranslatableMixin, DonationSettings, models.Model):
+    """Site-wide links and wording, one set per language (translated like any snippet); the
+    donation fields are core/donations.py's."""
 
     site_name = models.CharField(
         max_length=80,
@@ -173,11 +175,6 @@ class SiteSettings(TranslatableMixin, models.Model):
         verbose_name=_("site name"),
     )
     tagline = models.CharField(max_length=160, blank=True, verbose_name=_("tagline"))
-    donate_url = models.URLField(
-        blank=True,
-        help_text=_("The donation page for this language."),
-        verbose_name=_("donate address"),
-    )
     default_hashtag = models.CharField(
         max_length=80, blank=True, help_text=HASHTAG_HELP, verbose_name=_("default hashtag")
     )
@@ -221,13 +218,17 @@ class SiteSettings(TranslatableMixin, models.Model):
     )
     default_share_image_alt = alt_text_field(_("default share image alt text"))
 
-    override_translatable_fields = [SynchronizedField("default_hashtag", overridable=True)]
+    override_translatable_fields = [
+        SynchronizedField("default_hashtag", overridable=True),
+        SynchronizedField("donate_currency", overridable=True),
+        SynchronizedField("donate_amounts", overridable=True),
+    ]
 
     panels = [
         FieldPanel("site_name"),
         FieldPanel("tagline"),
-        FieldPanel("donate_url"),
         FieldPanel("default_hashtag"),
+        donation_panel(),
         MultiFieldPanel(
             [
                 FieldPanel("newsletter_heading"),

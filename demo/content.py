@@ -9,6 +9,9 @@ SITE_SETTINGS = {
     "site_name": "Freedom Collective",
     "tagline": "Ending trafficking for sexual exploitation, online and offline",
     "donate_url": "https://donate.example.org/",
+    "donate_currency": "USD",
+    "donate_amounts": "10, 25, 50, 100",
+    "donate_amount_url": "https://donate.example.org/give?amount={amount}&currency={currency}",
     "default_hashtag": "#WorldDayAgainstTrafficking",
     "newsletter_heading": "Get our briefings first",
     "newsletter_text": (
@@ -22,6 +25,15 @@ SITE_SETTINGS = {
         ("instagram", "https://www.instagram.com/freedomcollective.example/"),
         ("youtube", "https://www.youtube.com/@freedomcollective-example"),
     ],
+}
+
+# What each language's settings give differently from the English ones (overrides of fields
+# that translations otherwise keep in sync), e.g. the currency of the suggested amounts.
+SITE_SETTINGS_OVERRIDES = {
+    "fr": {"donate_currency": "EUR"},
+    "es": {"donate_currency": "EUR"},
+    "sw": {"donate_currency": "KES", "donate_amounts": "500, 1000, 2500, 5000"},
+    "ar": {"donate_currency": "USD"},
 }
 
 FOOTER_TEXT = (
@@ -197,6 +209,8 @@ CAMPAIGN = {
             ],
         ),
     ],
+    # The coalition call to action leads to this partner's join address.
+    "coalition": "audri",
     "calls_to_action": [
         (
             "share",
@@ -208,7 +222,7 @@ CAMPAIGN = {
             "coalition",
             "Join a coalition",
             "AUDRi brings organisations together to protect rights in digital spaces.",
-            "https://audri.example.org/join",
+            "",
         ),
         (
             "briefings",

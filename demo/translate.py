@@ -4,9 +4,18 @@ Each object is translated the way a translator would do it in the admin: a trans
 extracted from the English object, every segment gets a written translation, and the translated
 object is created from them. Later edits to the English source can then be synced."""
 
+import json
+
 from django.utils.text import slugify
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .translations import TRANSLATIONS
 
@@ -24,8 +33,10 @@ def translated_text(text, language):
         ) from None
 
 
-def translate_object(instance, locale):
-    """Create (or bring up to date) the translation of `instance` into `locale`."""
+def translate_object(instance, locale, overrides=None):
+    """Create (or bring up to date) the translation of `instance` into `locale`; `overrides`
+    ({field: value}) are the fields this language gives differently, overridden as a translator
+    does in the editor (kept on later synchronisations)."""
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()
@@ -48,5 +59,18 @@ def translate_object(instance, locale):
             context=segment.context,
             defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
+    override_segments(source, locale, overrides or {})
     translation.save_target(publish=True)
     return instance.get_translation(locale)
+
+
+def override_segments(source, locale, overrides):
+    segments = OverridableSegment.objects.filter(
+        source=source, context__path__in=overrides
+    ).select_related("context")
+    for segment in segments:
+        SegmentOverride.objects.update_or_create(
+            locale=locale,
+            context=segment.context,
+            defaults={"data_json": json.dumps(overrides[segment.context.path])},
+        )

@@ -140,16 +140,63 @@ class Section(TypedDict):
     image: Image | None
 
 
+class CallToActionPartner(TypedDict):
+    """The coalition to join, in the page's language."""
+
+    id: int
+    name: str
+    url: str | None
+    join_url: str | None
+
+
+class ShareLink(TypedDict):
+    """A network's own share page (or `mailto:`) with the address, title and hashtag: a plain
+    link, no script of theirs, no tracking parameter added."""
+
+    network: Literal["bluesky", "x", "facebook", "linkedin", "whatsapp", "telegram", "email"]
+    name: str
+    url: str
+
+
+class Share(TypedDict):
+    """`url` is the address shared: the block's own, else the page's."""
+
+    url: str | None
+    hashtag: str
+    links: list[ShareLink]
+
+
+class DonationAmount(TypedDict):
+    """A suggested amount: `label` as the page's language writes it (e.g. "10 €", "١٠ US$"),
+    `url` the provider's address for it."""
+
+    amount: int
+    label: str
+    url: str
+
+
+class Donation(TypedDict):
+    """The site settings' suggested amounts in the page's language (an ISO 4217 `currency`);
+    none without the provider's address for an amount."""
+
+    currency: str
+    amounts: list[DonationAmount]
+
+
 class CallToAction(TypedDict):
-    """`link` is where the button leads: the block's own address, else, for donate,
-    newsletter and briefings, the site settings' address in the page's language. Share calls
-    have no link: build share links with the page's `hashtag`."""
+    """`link` is where the button leads: the block's own address, else, for a coalition, its
+    partner's join address (or website), for donate, newsletter and briefings the site
+    settings' address in the page's language; share calls have no button. `partner` (a
+    coalition's), `share` and `donation` are given for their kind only, null for the others."""
 
     kind: Literal["share", "coalition", "newsletter", "donate", "briefings"]
     heading: str
     text: str
     button_label: str
     link: str | None
+    partner: CallToActionPartner | None
+    share: Share | None
+    donation: Donation | None
 
 
 class Download(TypedDict):
@@ -221,6 +268,7 @@ class SiteSettings(TypedDict):
     site_name: str
     tagline: str
     donate_url: str
+    donation: Donation
     default_hashtag: str
     newsletter: Newsletter
     quick_exit_url: str

@@ -86,6 +86,13 @@ def settings_data(site_settings) -> schemas.SiteSettings:
         site_name=site_settings.site_name,
         tagline=site_settings.tagline,
         donate_url=site_settings.donate_url,
+        donation=schemas.Donation(
+            currency=site_settings.donate_currency,
+            amounts=[
+                schemas.DonationAmount(amount=option.amount, label=option.label, url=option.url)
+                for option in site_settings.donation_options()
+            ],
+        ),
         default_hashtag=site_settings.default_hashtag,
         newsletter=schemas.Newsletter(
             heading=site_settings.newsletter_heading,

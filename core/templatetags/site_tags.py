@@ -10,6 +10,7 @@ from wagtail.models import Page
 from core import seo
 from core.alt_text import alt_text
 from core.localization import live_translations, untranslated_page_urls
+from core.money import ARABIC_INDIC_DIGITS
 from core.renditions import picture_specs
 
 register = template.Library()
@@ -81,9 +82,6 @@ def page_head(context, page, languages):
     return seo.view_head(context["request"], languages, context.get("site_settings"))
 
 
-ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
 @register.filter
 def local_digits(value):
     """Numbers written with the digits of the visitor's language (Arabic-Indic in Arabic)."""
@@ -103,3 +101,10 @@ def site_picture(image, name, alt="", **attrs):
         return ""
     attrs["alt"] = alt_text(image, alt)
     return Picture(get_renditions_or_not_found(image, picture_specs(name)), attrs)
+
+
+@register.simple_tag(takes_context=True)
+def call_to_action_share(context, value):
+    """`{% call_to_action_share value as share %}`: the address a share call to action shares
+    (its own, else the page's), the hashtag and the links (core/sharing.py)."""
+    return value.share(context.get("page"), context.get("request"))

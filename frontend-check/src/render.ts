@@ -84,6 +84,23 @@ function image(img: Image | null, className: string): string {
   return `<img class="${className}" src="${escape(r.w960_jpeg)}" srcset="${escape(r.w480_webp)} 480w, ${escape(r.w960_webp)} 960w, ${escape(r.w1440_webp)} 1440w" width="${img.width}" height="${img.height}" alt="${escape(img.alt)}">`;
 }
 
+type CallToAction = Schemas["CallToAction"];
+
+function callToAction(c: CallToAction): string {
+  const partner = c.partner ? `<p>${escape(c.partner.name)}</p>` : "";
+  const share = c.share
+    ? `<p><bdi>${escape(c.share.hashtag)}</bdi></p><ul>${c.share.links
+        .map((l) => `<li><a href="${escape(l.url)}">${escape(l.name)}</a></li>`)
+        .join("")}</ul>`
+    : "";
+  const amounts = (c.donation?.amounts ?? [])
+    .map((a) => `<li><a href="${escape(a.url)}">${escape(a.label)}</a></li>`)
+    .join("");
+  const button = c.link ? `<a href="${escape(c.link)}">${escape(c.button_label)}</a>` : "";
+  const donation = amounts ? `<ul>${amounts}</ul>` : "";
+  return `<aside class="cta ${c.kind}"><h2>${escape(c.heading)}</h2><p>${escape(c.text)}</p>${partner}${share}${donation}${button}</aside>`;
+}
+
 function block(b: Block): string {
   switch (b.type) {
     case "paragraph":
@@ -97,7 +114,7 @@ function block(b: Block): string {
     case "video":
       return `<p><a href="${escape(b.value.url)}">${escape(b.value.title)} (${escape(b.value.provider)})</a></p>`;
     case "call_to_action":
-      return `<aside class="cta ${b.value.kind}"><h2>${escape(b.value.heading)}</h2><p>${escape(b.value.text)}</p>${b.value.link ? `<a href="${escape(b.value.link)}">${escape(b.value.button_label)}</a>` : ""}</aside>`;
+      return callToAction(b.value);
     case "helplines":
       return `<aside><h2>${escape(b.value.heading)}</h2><ul>${b.value.helplines
         .map((h) => `<li>${escape(h.name)}: <a href="${escape(h.phone_link)}" dir="ltr">${escape(h.phone)}</a></li>`)

@@ -152,3 +152,17 @@ def test_demo_pictures_are_described_in_every_language(client, language):
         assert hero["alt"] == campaign.hero_image_alt != english.hero_image_alt
     settings_data = client.get("/api/v2/site/", {"locale": language}).json()["settings"]
     assert {settings_data["default_share_image"]["alt"]} == written
+
+
+@pytest.mark.django_db
+def test_demo_suggests_donations_in_each_languages_currency_and_joins_its_coalition(client):
+    currencies = dict(SiteSettings.objects.values_list("locale__language_code", "donate_currency"))
+    french = client.get(CampaignPage.objects.get(locale__language_code="fr").url)
+    swahili = client.get(CampaignPage.objects.get(locale__language_code="sw").url)
+    audri = Partner.objects.get(locale__language_code="fr", slug="audri")
+
+    assert currencies == {"en": "USD", "fr": "EUR", "es": "EUR", "sw": "KES", "ar": "USD"}
+    assert "10\u00a0€" in french.content.decode()
+    assert "Ksh\u00a01,000" in swahili.content.decode()
+    assert audri.name in french.content.decode()
+    assert audri.join_url in french.content.decode()

@@ -261,10 +261,18 @@ class Command(BaseCommand):
             for heading, items in data["sections"]
         ]
         body.append(self.helplines_block(self.helplines))
+        coalition = taxonomies.partners[data["coalition"]]
         calls = [
             (
                 "call_to_action",
-                {"kind": kind, "heading": heading, "text": text, "button_label": "", "link": link},
+                {
+                    "kind": kind,
+                    "heading": heading,
+                    "text": text,
+                    "button_label": "",
+                    "partner": coalition if kind == "coalition" else None,
+                    "link": link,
+                },
             )
             for kind, heading, text, link in data["calls_to_action"]
         ]
@@ -363,6 +371,9 @@ class Command(BaseCommand):
             for source in sources:
                 if source.has_translation(locale):
                     continue
-                translate_object(source, locale)
+                overrides = (
+                    content.SITE_SETTINGS_OVERRIDES if isinstance(source, SiteSettings) else {}
+                )
+                translate_object(source, locale, overrides.get(locale.language_code))
                 translated += 1
         return translated

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_alt_text_for_each_image_use'),
+        ('core', '0004_donation_settings'),
     ]
 
     operations = [
