@@ -91,6 +91,14 @@ class ConsentWording(TranslatableMixin, models.Model):
             "text": self.text[:60],
         }
 
+    def save(self, *args, **kwargs):
+        if not self.version:
+            translated = ConsentWording.objects.filter(translation_key=self.translation_key)
+            existing = translated.exclude(pk=self.pk).values_list("version", flat=True).first()
+            newest = ConsentWording.objects.aggregate(newest=models.Max("version"))["newest"]
+            self.version = existing or (newest or 0) + 1
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.pk and self.is_used():
@@ -108,23 +116,16 @@ class ConsentWording(TranslatableMixin, models.Model):
     def is_used(self):
         return Subscription.objects.filter(consent_wording=self).exists()
 
-    def save(self, *args, **kwargs):
-        if not self.version:
-            translated = ConsentWording.objects.filter(translation_key=self.translation_key)
-            existing = translated.exclude(pk=self.pk).values_list("version", flat=True).first()
-            newest = ConsentWording.objects.aggregate(newest=models.Max("version"))["newest"]
-            self.version = existing or (newest or 0) + 1
-        super().save(*args, **kwargs)
-
     @classmethod
     def current(cls, locale=None):
         """The newest wording in `locale` (the active one by default), else the newest in the
         default language; None when there is none yet."""
         locale = locale or Locale.get_active()
         newest = cls.objects.order_by("-version", "pk")
-        return newest.filter(locale=locale).first() or newest.filter(
-            locale=Locale.get_default()
-        ).first()
+        return (
+            newest.filter(locale=locale).first()
+            or newest.filter(locale=Locale.get_default()).first()
+        )
 
 
 class Subscriber(models.Model):
@@ -210,6 +211,9 @@ class SignUpStatistic(models.Model):
                 fields=["mailing_list", "language", "day"], name="one_statistic_per_day"
             )
         ]
+
+    def __str__(self):
+        return f"{self.mailing_list_id} {self.language} {self.day}"
 
     @classmethod
     def count(cls, subscription, field):

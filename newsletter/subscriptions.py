@@ -8,6 +8,7 @@ the answer and its timing never tell whether the address was known. A confirmed 
 never reset by signing up again."""
 
 import datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone

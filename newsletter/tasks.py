@@ -17,9 +17,7 @@ def send_confirmation(subscriber_id):
     if subscriber is None:
         return False
     pending = list(
-        subscriber.subscriptions.filter(status=Subscription.PENDING).select_related(
-            "mailing_list"
-        )
+        subscriber.subscriptions.filter(status=Subscription.PENDING).select_related("mailing_list")
     )
     if not pending or not limits.address_allows_email(subscriber.email):
         return False

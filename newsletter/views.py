@@ -90,11 +90,21 @@ def sign_up(request):
     if request.method == "GET":
         return answer(request, "sign_up", box=FormBox(lists_on_offer()))
     if len(request.body) > MAX_BODY_BYTES or from_another_site(request):
-        return answer(request, "sign_up", status=400, box=FormBox(lists_on_offer()),
-                      errors=[_("This form could not be read. Please send it again.")])
+        return answer(
+            request,
+            "sign_up",
+            status=400,
+            box=FormBox(lists_on_offer()),
+            errors=[_("This form could not be read. Please send it again.")],
+        )
     if not limits.network_allows_sign_up(request):
-        response = answer(request, "sign_up", status=429, box=FormBox(lists_on_offer()),
-                          errors=[_("Too many sign-ups from your network. Please try again in an hour.")])
+        response = answer(
+            request,
+            "sign_up",
+            status=429,
+            box=FormBox(lists_on_offer()),
+            errors=[_("Too many sign-ups from your network. Please try again in an hour.")],
+        )
         response["Retry-After"] = str(limits.retry_after_seconds())
         return response
     form = SignUpForm(request.POST)
@@ -105,8 +115,15 @@ def sign_up(request):
         errors = ([problem] if problem else []) + form.errors_shown()
         chosen = [mailing_list.pk for mailing_list in form.cleaned_data.get("lists", [])]
         box = FormBox(lists_posted(request) or lists_on_offer())
-        return answer(request, "sign_up", status=400, box=box, errors=errors,
-                      email=request.POST.get("email", "")[:254], chosen=chosen)
+        return answer(
+            request,
+            "sign_up",
+            status=400,
+            box=box,
+            errors=errors,
+            email=request.POST.get("email", "")[:254],
+            chosen=chosen,
+        )
     subscriptions.sign_up(
         form.cleaned_data["email"],
         get_language(),
@@ -118,9 +135,10 @@ def sign_up(request):
 
 
 def lists_on_offer():
+    from wagtail.models import Locale
+
     from core.localization import localized_objects
     from newsletter.models import MailingList
-    from wagtail.models import Locale
 
     return localized_objects(MailingList.objects.filter(locale=Locale.get_default()))
 
@@ -144,9 +162,11 @@ def confirm(request, token):
     if request.method == "GET":
         return answer(request, "confirm", subscriber=subscriber)
     subscriptions.confirm(token)
-    return answer(request, "confirmed", lists=[
-        mailing_list.localized for mailing_list in subscriber.confirmed_lists()
-    ])
+    return answer(
+        request,
+        "confirmed",
+        lists=[mailing_list.localized for mailing_list in subscriber.confirmed_lists()],
+    )
 
 
 @never_cache
@@ -162,5 +182,7 @@ def unsubscribe(request, token):
         return answer(request, "unsubscribe", lists=lists, every_list=every_list)
     subscriptions.unsubscribe(token)
     if request.POST.get("List-Unsubscribe") == "One-Click":
-        return private(HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8"))
+        return private(
+            HttpResponse(_("You are unsubscribed."), content_type="text/plain; charset=utf-8")
+        )
     return answer(request, "unsubscribed", lists=lists)

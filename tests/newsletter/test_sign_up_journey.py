@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 def sign_up_data(page, email="amina@mail.co.ke", **extra):
     document = parse_page(page)
     form = document.find("form", **{"class": "sign-up__form"})
-    data = {
-        name: document.find("input", name=name)["value"] for name in ("page", "consent")
-    }
+    data = {name: document.find("input", name=name)["value"] for name in ("page", "consent")}
     data["lists"] = [box["value"] for box in document.find_all("input", name="lists")]
     data.update(email=email, form_token=form_token(), **extra)
     return form["action"], data
@@ -106,15 +104,19 @@ def test_every_email_has_one_click_unsubscribe_headers(client, lists, wording):
     headers = mail.outbox[0].extra_headers
 
     assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert re.fullmatch(r"<https?://[^>]+/en/newsletter/unsubscribe/[^>]+/>", headers[
-        "List-Unsubscribe"
-    ])
+    assert re.fullmatch(
+        r"<https?://[^>]+/en/newsletter/unsubscribe/[^>]+/>", headers["List-Unsubscribe"]
+    )
 
 
 def confirmed_subscriber(client, lists):
     client.post(
         "/en/newsletter/sign-up/",
-        {"email": "reader@mail.com", "lists": [lst.pk for lst in lists], "form_token": form_token()},
+        {
+            "email": "reader@mail.com",
+            "lists": [lst.pk for lst in lists],
+            "form_token": form_token(),
+        },
     )
     client.post(link_in(mail.outbox[-1], "confirm"))
     return Subscriber.objects.get(email="reader@mail.com")
