@@ -195,6 +195,18 @@ class Subscription(models.Model):
     def __str__(self):
         return f"{self.subscriber} – {self.mailing_list}"
 
+    @property
+    def email(self):
+        return self.subscriber.email
+
+    @property
+    def language(self):
+        return self.subscriber.language
+
+    @property
+    def consent_version(self):
+        return self.consent_wording.version
+
 
 class SignUpStatistic(models.Model):
     """Anonymous counts per list, language and day: what stays of people who were forgotten."""

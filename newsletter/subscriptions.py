@@ -64,10 +64,13 @@ def subscriber_to_confirm(token):
     return subscriber_of(key)
 
 
-@transaction.atomic
 def confirm(token):
     """Confirm every pending subscription of the token's subscriber; the subscriber."""
-    subscriber = subscriber_to_confirm(token)
+    return confirm_subscriber(subscriber_to_confirm(token))
+
+
+@transaction.atomic
+def confirm_subscriber(subscriber):
     pending = subscriber.subscriptions.filter(status=Subscription.PENDING).select_related(
         "mailing_list", "subscriber"
     )

@@ -10,6 +10,7 @@ tokens are those of the emailed links (the last part of their address)."""
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.responses import Status
 from ninja.errors import HttpError
 from pydantic import Field
 from wagtail.models import Locale
@@ -102,7 +103,7 @@ def sign_up(request: HttpRequest, body: SignUpIn):
         }
     )
     if form.is_bot():
-        return 202, answer
+        return Status(202, answer)
     if not form.is_valid():
         errors = form_errors(form)
         return problems.problem_response(422, errors[0]["msg"], errors)
@@ -113,7 +114,7 @@ def sign_up(request: HttpRequest, body: SignUpIn):
         form.cleaned_data["consent"],
         form.signed_up_on() or "API",
     )
-    return 202, answer
+    return Status(202, answer)
 
 
 @router.post(
