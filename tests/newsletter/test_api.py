@@ -131,9 +131,7 @@ def test_a_configured_frontend_may_post_sign_ups_from_the_browser(client, lists,
     )
     assert preflight["Access-Control-Allow-Origin"] == FRONTEND
     assert "POST" in preflight["Access-Control-Allow-Methods"]
-    response = post(
-        client, "sign-up", {"email": "a@mail.com", "lists": [1]}, HTTP_ORIGIN=FRONTEND
-    )
+    response = post(client, "sign-up", {"email": "a@mail.com", "lists": [1]}, HTTP_ORIGIN=FRONTEND)
     assert response["Access-Control-Allow-Origin"] == FRONTEND
     assert "Access-Control-Allow-Credentials" not in response
 

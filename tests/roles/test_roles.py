@@ -376,9 +376,7 @@ def open_admin(url):
 def a_subscriber():
     from newsletter.models import ConsentWording, MailingList, Subscriber, Subscription
 
-    mailing_list = MailingList.objects.create(
-        name="Probe list", slug=f"probe-{uuid.uuid4().hex}"
-    )
+    mailing_list = MailingList.objects.create(name="Probe list", slug=f"probe-{uuid.uuid4().hex}")
     subscriber = Subscriber.objects.create(email=f"probe{mailing_list.pk}@mail.com", language="en")
     wording = ConsentWording.objects.create(text="I agree.")
     Subscription.objects.create(
