@@ -10,8 +10,8 @@ tokens are those of the emailed links (the last part of their address)."""
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.responses import Status
 from ninja.errors import HttpError
+from ninja.responses import Status
 from pydantic import Field
 from wagtail.models import Locale
 
