@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class MailingList(TranslatableMixin, index.Indexed, models.Model):
@@ -47,6 +48,8 @@ class MailingList(TranslatableMixin, index.Indexed, models.Model):
     )
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The same in every language: API sign-ups and exports name a list by it.
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("kind")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("mailing list")

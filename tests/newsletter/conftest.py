@@ -29,8 +29,8 @@ def lists(db):
     briefings = MailingList.objects.create(
         name="Early-access briefings", slug="briefings", kind=MailingList.EARLY_ACCESS
     )
-    translated(newsletter, "sw", name=SWAHILI["Newsletter"], slug="jarida")
-    translated(briefings, "sw", name=SWAHILI["Early-access briefings"], slug="taarifa")
+    translated(newsletter, "sw", name=SWAHILI["Newsletter"])
+    translated(briefings, "sw", name=SWAHILI["Early-access briefings"])
     return newsletter, briefings
 
 

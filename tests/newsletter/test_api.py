@@ -27,7 +27,7 @@ def token_of(message, name):
 
 def test_sign_up_confirm_and_unsubscribe_through_the_api(client, lists, wording):
     response = post(
-        client, "sign-up", {"email": "Amina@Mail.co.ke", "lists": ["jarida"], "locale": "sw"}
+        client, "sign-up", {"email": "Amina@Mail.co.ke", "lists": ["newsletter"], "locale": "sw"}
     )
 
     assert response.status_code == 202
@@ -161,5 +161,5 @@ def test_a_page_s_sign_up_box_is_in_the_api(client, sign_up_page):
     box = response.json()["body"][0]
 
     assert box["type"] == "sign_up"
-    assert [item["slug"] for item in box["value"]["lists"]] == ["jarida", "taarifa"]
+    assert [item["slug"] for item in box["value"]["lists"]] == ["newsletter", "briefings"]
     assert box["value"]["consent_wording"]["text"] == SWAHILI["I agree"]
