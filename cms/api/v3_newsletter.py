@@ -52,12 +52,14 @@ class ListsOut(Schema):
 
 
 def list_ids(values, locale):
-    by_slug = {
-        mailing_list.slug: mailing_list.pk
-        for mailing_list in MailingList.objects.filter(
-            slug__in=[value for value in values if isinstance(value, str)]
-        ).filter(locale__in=[locale, Locale.get_default()])
-    }
+    """Ids for the lists named by id or slug; "unknown" for a slug no list has (refused by the
+    form, as an unknown id is)."""
+    slugs = [value for value in values if isinstance(value, str) and value.isprintable()]
+    by_slug = dict(
+        MailingList.objects.filter(slug__in=slugs, locale__in=[locale, Locale.get_default()])
+        .order_by("locale_id")
+        .values_list("slug", "pk")
+    )
     return [by_slug.get(value, "unknown") if isinstance(value, str) else value for value in values]
 
 

@@ -163,3 +163,10 @@ def test_a_page_s_sign_up_box_is_in_the_api(client, sign_up_page):
     assert box["type"] == "sign_up"
     assert [item["slug"] for item in box["value"]["lists"]] == ["newsletter", "briefings"]
     assert box["value"]["consent_wording"]["text"] == SWAHILI["I agree"]
+
+
+@pytest.mark.parametrize("value", ["news\x00letter", "x" * 2000, 2**63])
+def test_impossible_list_names_are_refused_not_crashed_on(client, lists, wording, value):
+    response = post(client, "sign-up", {"email": "a@mail.com", "lists": [value]})
+
+    assert response.status_code in (400, 422)

@@ -200,3 +200,28 @@ def test_a_pending_sign_up_can_be_sent_its_link_again(client, lists, wording):
 
     assert len(mail.outbox) == 2
     assert Subscription.objects.count() == 1
+
+
+def test_signing_up_keeps_the_cached_pages(client, lists, wording):
+    from caching.generation import current_generation
+
+    before = current_generation()
+    client.post(
+        "/en/newsletter/sign-up/",
+        {"email": "cache@mail.com", "lists": [lists[0].pk], "form_token": form_token()},
+    )
+    client.post(link_in(mail.outbox[0], "confirm"))
+
+    assert current_generation() == before
+
+
+def test_the_development_console_prints_the_confirmation_link(lists, wording, settings, capsys):
+    from newsletter import subscriptions
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    subscriptions.sign_up("dev@mail.com", "sw", [lists[0]], wording)
+
+    printed = capsys.readouterr().out
+    assert "To: dev@mail.com" in printed
+    assert "/sw/newsletter/confirm/" in printed
+    assert "List-Unsubscribe-Post: List-Unsubscribe=One-Click" in printed
