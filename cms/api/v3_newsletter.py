@@ -8,6 +8,8 @@ CORS; a frontend that calls from its server counts as one network), the same ans
 not the address is known, and only a confirmation email sent. The confirmation and unsubscribe
 tokens are those of the emailed links (the last part of their address)."""
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -21,20 +23,22 @@ from newsletter.forms import SignUpForm
 from newsletter.models import MailingList
 
 router = Router(tags=["newsletter"])
+# Ids any database takes (SQLite's and PostgreSQL's 64-bit integers): beyond, a 422.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class SignUpIn(Schema):
     email: str = Field(max_length=254, description="The address to confirm.")
-    lists: list[int | str] = Field(
+    lists: list[Id | str] = Field(
         min_length=1, max_length=5, description="Mailing lists, by `id` or `slug`."
     )
     locale: str | None = Field(
         None, description="The subscriber's language (the emails'); the default one without it."
     )
-    consent_wording: int | None = Field(
+    consent_wording: Id | None = Field(
         None, description="The `id` of the consent wording shown; the current one without it."
     )
-    page: int | None = Field(None, description="The id of the page signed up on, if any.")
+    page: Id | None = Field(None, description="The id of the page signed up on, if any.")
     website: str = Field("", max_length=200, description="A honeypot: people leave it empty.")
 
 
