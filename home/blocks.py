@@ -1,15 +1,13 @@
-"""The page streams of home/: the shared body blocks (core/blocks.py) and calls to action, with
-the newsletter's sign-up box beside them."""
+"""The page streams of home/: every page's body (newsletter.blocks.PageBodyBlock: the shared
+blocks and the sign-up box) and calls to action with the sign-up box beside them."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from core.blocks import BodyBlock, CallsToActionBlock
-from newsletter.blocks import SignUpBlock
+from core.blocks import CallsToActionBlock
+from newsletter.blocks import PageBodyBlock, SignUpBlock
 
-
-class PageBodyBlock(BodyBlock):
-    sign_up = SignUpBlock(label=_("Sign-up box"))
+__all__ = ["CampaignCallsToActionBlock", "HomeSignUpBlock", "PageBodyBlock"]
 
 
 class CampaignCallsToActionBlock(CallsToActionBlock):

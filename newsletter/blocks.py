@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.blocks import BodyBlock
 from core.localization import localized_in_every_block
 from newsletter import tokens
 from newsletter.models import ConsentWording
@@ -88,3 +89,10 @@ def consent_value(wording):
     if wording is None:
         return None
     return {"id": wording.pk, "version": wording.version, "text": wording.text}
+
+
+class PageBodyBlock(BodyBlock):
+    """The body of every page type (one shape in the APIs): the shared blocks and the sign-up
+    box."""
+
+    sign_up = SignUpBlock(label=_("Sign-up box"))
