@@ -22,7 +22,7 @@ from django.http import HttpResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils.translation import ngettext
 
-from accounts.network import client_network
+from privacy.network import client_network
 
 logger = logging.getLogger(__name__)
 

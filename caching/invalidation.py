@@ -47,6 +47,10 @@ IGNORED = {
     "wagtailcore.APIToken",
     "wagtailcore.UploadedFile",
     "stories.ScheduledJobsRun",
+    # People signing up: a page shows lists and wordings, never who is on them.
+    "newsletter.Subscriber",
+    "newsletter.Subscription",
+    "newsletter.SignUpStatistic",
 }
 
 

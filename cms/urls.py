@@ -28,6 +28,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("newsletter/", include("newsletter.urls")),
     # Wagtail's password form for protected pages, with wrong passwords throttled.
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

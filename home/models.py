@@ -15,7 +15,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.alt_text import alt_text_field
-from core.blocks import BodyBlock, CallsToActionBlock
 from core.localization import localized_objects
 from core.models import HASHTAG_HELP, SitePage
 from core.pagination import paginated
@@ -23,6 +22,7 @@ from core.renditions import prefetch_pictures
 from core.restrictions import is_public, restricted
 from core.search_fields import SUMMARY_BOOST, taxonomy_names
 from core.tree import children_of
+from home.blocks import CampaignCallsToActionBlock, HomeSignUpBlock, PageBodyBlock
 from home.page_forms import CampaignPageForm
 from resources.models import FEATURED_RESOURCES_SHOWN, ResourcePage, TopicsAndRegionsMixin
 from stories.models import SurvivorStoryPage
@@ -60,6 +60,12 @@ class HomePage(SitePage):
     )
     signup_heading = models.CharField(max_length=160, blank=True, verbose_name=_("signup heading"))
     signup_text = models.TextField(blank=True, verbose_name=_("signup text"))
+    sign_up = StreamField(
+        HomeSignUpBlock(),
+        blank=True,
+        help_text=_("A sign-up box for the newsletter or briefings, under the newsletter call."),
+        verbose_name=_("sign-up box"),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -73,7 +79,7 @@ class HomePage(SitePage):
         ),
         FieldPanel("featured_campaign"),
         MultiFieldPanel(
-            [FieldPanel("signup_heading"), FieldPanel("signup_text")],
+            [FieldPanel("signup_heading"), FieldPanel("signup_text"), FieldPanel("sign_up")],
             heading=_("Newsletter call"),
         ),
     ]
@@ -146,7 +152,7 @@ class StandardPage(SitePage):
     """A plain page such as 'About us' or the privacy policy."""
 
     intro = models.TextField(blank=True, verbose_name=_("intro"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(PageBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -216,13 +222,13 @@ class CampaignPage(TopicsAndRegionsMixin, SitePage):
         verbose_name=_("intro"),
     )
     body = StreamField(
-        BodyBlock(),
+        PageBodyBlock(),
         blank=True,
         help_text=_("Sections: the issue, why it matters now, what we do, what you can do."),
         verbose_name=_("body"),
     )
     calls_to_action = StreamField(
-        CallsToActionBlock(), blank=True, verbose_name=_("calls to action")
+        CampaignCallsToActionBlock(), blank=True, verbose_name=_("calls to action")
     )
     related_pages = StreamField(
         [

@@ -14,10 +14,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.alt_text import alt_text_field
-from core.blocks import BodyBlock, DownloadBlock, VideoBlock
+from core.blocks import DownloadBlock, VideoBlock
 from core.localization import localized_objects
 from core.models import SitePage
 from core.search_fields import SUMMARY_BOOST, taxonomy_names
+from newsletter.blocks import PageBodyBlock
 
 
 class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -259,7 +260,7 @@ class ResourcePage(TopicsAndRegionsMixin, SitePage):
         verbose_name=_("cover image"),
     )
     cover_image_alt = alt_text_field(_("cover image alt text"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(PageBodyBlock(), blank=True, verbose_name=_("body"))
     downloads = StreamField(
         [("download", DownloadBlock(label=_("Download")))],
         blank=True,

@@ -4,7 +4,8 @@ applied by `python manage.py setup_roles`.
 Each group gets exactly the permissions below and nothing else: running the command again repairs
 a group that drifted (a permission added by hand to one of these groups is taken away again; give
 extra rights through another group). Nobody but superusers manages users, groups, workflows,
-sites, locales or webhooks, or deletes consent records.
+sites, locales or webhooks, or deletes consent records; only supporter managers (and superusers)
+see who subscribed to the mailing lists.
 
 Signed consent forms stay with story custodians because no other group has any permission on the
 "Consent forms" collection: editors work in "Site media", its sibling, and collection permissions
@@ -33,6 +34,7 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 STORY_REVIEWERS = "Story reviewers"
 STORY_CUSTODIANS = STORY_CUSTODIANS_GROUP
+SUPPORTER_MANAGERS = "Supporter managers"
 
 SITE_WORKFLOW = "Moderators approval"  # made by Wagtail's migrations, on the root page
 STORY_WORKFLOW = "Survivor story review"
@@ -65,6 +67,12 @@ KEEP_CONSENT_RECORDS = (
     "stories.view_consentrecord",
 )
 PUBLISH_STORIES = ("stories.publish_survivorstory",)
+# Subscribers listed, filtered and exported; a person erased on request (newsletter/admin_views.py).
+MANAGE_SUBSCRIBERS = (
+    "newsletter.view_subscription",
+    "newsletter.view_subscriber",
+    "newsletter.delete_subscriber",
+)
 # Custodians upload signed forms; "change" lets them replace a wrong scan.
 KEEP_CONSENT_FORMS = (
     "wagtaildocs.add_document",
@@ -167,6 +175,11 @@ def editorial_roles(site_media, consent_forms):
             permissions=ADMIN_ACCESS + KEEP_CONSENT_RECORDS,
             collection_permissions=KEEP_CONSENT_FORMS,
             collections=(consent_forms,),
+        ),
+        Role(
+            SUPPORTER_MANAGERS,
+            "newsletter and early-access subscribers: list, export, erase on request",
+            permissions=ADMIN_ACCESS + MANAGE_SUBSCRIBERS,
         ),
     ]
 

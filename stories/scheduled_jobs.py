@@ -1,4 +1,5 @@
-"""The scheduled jobs: scheduled publishing and consent enforcement, run every minute by
+"""The scheduled jobs: scheduled publishing, consent enforcement and the newsletter's retention
+(unconfirmed sign-ups deleted), run every minute by
 `manage.py run_scheduled_jobs`, which records each complete run so that the dashboard can warn
 when nothing has run for a while (and so nothing goes live or leaves the site on time)."""
 
@@ -11,7 +12,7 @@ from django.utils import timezone
 from stories.models import ScheduledJobsRun
 
 # The commands of one run, in order: stories whose consent ended leave first.
-JOBS = ("enforce_story_consent", "publish_scheduled")
+JOBS = ("enforce_story_consent", "publish_scheduled", "purge_unconfirmed_signups")
 INTERVAL_SECONDS = 60
 STALE_AFTER = datetime.timedelta(minutes=15)
 THE_RUN = 1  # the primary key of the only row

@@ -165,8 +165,8 @@ def roles(db):
 @pytest.fixture
 def people(roles, django_user_model):
     """A superuser (under "superuser") and one member of each group people work in, by the
-    group's name: editors, moderators, story reviewers, story custodians, and the French and
-    Spanish translators."""
+    group's name: editors, moderators, story reviewers, story custodians, supporter managers,
+    and the French and Spanish translators."""
     from django.contrib.auth.models import Group
 
     from roles import groups
@@ -176,6 +176,7 @@ def people(roles, django_user_model):
         groups.MODERATORS,
         groups.STORY_REVIEWERS,
         groups.STORY_CUSTODIANS,
+        groups.SUPPORTER_MANAGERS,
         "Translators – French",
         "Translators – Spanish",
     ]

@@ -13,6 +13,7 @@ LAYERS = [
     "core",
     "privacy",
     "documents",
+    "newsletter",
     "home",  # imports resources and stories, which import neither home nor each other
     "resources",
     "stories",

@@ -1,7 +1,8 @@
 """What an event says about a page or snippet, and recording it for every endpoint that listens.
 
-The payload only carries what anonymous visitors may already see once the object is live: its type,
-ids, language, public path and title. Never draft content, and nothing about the editor."""
+The payload of a content event only carries what anonymous visitors may already see once the object
+is live: its type, ids, language, public path and title. Never draft content, and nothing about the
+editor. Subscription events (opt-in per endpoint) carry the subscriber's address and language."""
 
 import datetime
 import logging
@@ -58,6 +59,25 @@ def describe_snippet(instance):
         "locale": _locale_code(instance),
         "url_path": None,
         "title": str(instance),
+    }
+
+
+def describe_subscription(subscription):
+    """A subscription as a CRM needs it: the address, the language and the list (its slug in
+    the default language), and when it was confirmed or ended. No page, no consent text."""
+    return {
+        "type": type(subscription)._meta.label,
+        "id": subscription.pk,
+        "email": subscription.subscriber.email,
+        "locale": subscription.subscriber.language,
+        "list": subscription.mailing_list.slug,
+        "list_kind": subscription.mailing_list.kind,
+        "title": subscription.mailing_list.name,
+        "url_path": None,
+        "confirmed_at": iso_timestamp(subscription.confirmed_at)
+        if subscription.confirmed_at
+        else None,
+        "ended_at": iso_timestamp(subscription.ended_at) if subscription.ended_at else None,
     }
 
 

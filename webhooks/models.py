@@ -14,6 +14,11 @@ PAGE_DELETED = "page.deleted"
 SNIPPET_PUBLISHED = "snippet.published"
 SNIPPET_UNPUBLISHED = "snippet.unpublished"
 SNIPPET_DELETED = "snippet.deleted"
+# A person's subscription: these carry an email address, so an endpoint hears of them only when
+# an administrator ticks them (a CRM following the lists), never by default.
+SUBSCRIPTION_CONFIRMED = "subscription.confirmed"
+SUBSCRIPTION_ENDED = "subscription.ended"
+PERSONAL_EVENTS = (SUBSCRIPTION_CONFIRMED, SUBSCRIPTION_ENDED)
 
 EVENT_CHOICES = [
     (PAGE_PUBLISHED, _("Page published")),
@@ -22,8 +27,11 @@ EVENT_CHOICES = [
     (SNIPPET_PUBLISHED, _("Snippet published (saved)")),
     (SNIPPET_UNPUBLISHED, _("Snippet unpublished")),
     (SNIPPET_DELETED, _("Snippet deleted")),
+    (SUBSCRIPTION_CONFIRMED, _("Subscription confirmed (carries the email address)")),
+    (SUBSCRIPTION_ENDED, _("Subscription ended (carries the email address)")),
 ]
 EVENTS = [event for event, _label in EVENT_CHOICES]
+CONTENT_EVENTS = [event for event in EVENTS if event not in PERSONAL_EVENTS]
 
 http_url_validator = URLValidator(
     schemes=["http", "https"],
@@ -37,7 +45,8 @@ def generate_secret():
 
 
 def all_events():
-    return list(EVENTS)
+    """What a new endpoint listens to: every content event, no personal one."""
+    return list(CONTENT_EVENTS)
 
 
 class WebhookEndpoint(models.Model):

@@ -8,9 +8,10 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from newsletter.signals import subscriber_erased, subscription_confirmed, subscription_ended
 from translation.coverage import translatable_snippet_models
 from webhooks import models as events
-from webhooks.events import describe_page, record_event
+from webhooks.events import describe_page, describe_subscription, record_event
 
 
 def is_translatable_snippet(instance):
@@ -64,6 +65,21 @@ def on_snippet_deleted(sender, instance, **kwargs):
     record_event(events.SNIPPET_DELETED, instance)
 
 
+def on_subscription_confirmed(sender, subscription, **kwargs):
+    record_event(events.SUBSCRIPTION_CONFIRMED, subscription, describe_subscription(subscription))
+
+
+def on_subscription_ended(sender, subscription, **kwargs):
+    record_event(events.SUBSCRIPTION_ENDED, subscription, describe_subscription(subscription))
+
+
+def on_subscriber_erased(sender, email, **kwargs):
+    """A person erased: their events go too, sent or not (a receiver keeps its own copy)."""
+    events.WebhookDelivery.objects.filter(
+        event__in=events.PERSONAL_EVENTS, payload__object__email=email
+    ).delete()
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="webhooks_page_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks_page_unpublished")
@@ -72,3 +88,6 @@ def connect():
     published.connect(on_snippet_published, dispatch_uid="webhooks_snippet_published")
     unpublished.connect(on_snippet_unpublished, dispatch_uid="webhooks_snippet_unpublished")
     post_delete.connect(on_snippet_deleted, dispatch_uid="webhooks_snippet_deleted")
+    subscription_confirmed.connect(on_subscription_confirmed, dispatch_uid="webhooks_confirmed")
+    subscription_ended.connect(on_subscription_ended, dispatch_uid="webhooks_ended")
+    subscriber_erased.connect(on_subscriber_erased, dispatch_uid="webhooks_erased")

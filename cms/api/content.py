@@ -50,6 +50,7 @@ def home_fields():
             APIField("latest_stories", serializer=PageListField("api_latest_stories")),
             APIField("signup_heading"),
             APIField("signup_text"),
+            stream(HomePage, "sign_up", "HomePageSignUp"),
         ),
         StandardPage: page_api_fields(
             APIField("intro", writable=True),
@@ -162,7 +163,26 @@ def media_fields():
     }
 
 
+def newsletter_fields():
+    from newsletter.models import MailingList
+
+    return {
+        MailingList: [
+            APIField("name"),
+            APIField("slug"),
+            APIField("description"),
+            APIField("kind"),
+        ]
+    }
+
+
 def give_models_their_api_fields():
-    for fields_of in (home_fields, resources_fields, stories_fields, media_fields):
+    for fields_of in (
+        home_fields,
+        resources_fields,
+        stories_fields,
+        media_fields,
+        newsletter_fields,
+    ):
         for model, fields in fields_of().items():
             model.api_fields = fields

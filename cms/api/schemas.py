@@ -183,6 +183,35 @@ class Donation(TypedDict):
     amounts: list[DonationAmount]
 
 
+class MailingList(TypedDict):
+    """A list people can sign up for: its `id` (or `slug`) goes in a sign-up's `lists`."""
+
+    id: int
+    name: str
+    slug: str
+    description: str
+    kind: Literal["newsletter", "early-access"]
+
+
+class ConsentWording(TypedDict):
+    """What a person agrees to by signing up; its `id` goes in the sign-up's `consent_wording`."""
+
+    id: int
+    version: int
+    text: str
+
+
+class SignUp(TypedDict):
+    """A sign-up box: show the lists and the consent wording, then POST the address to
+    `/api/v3/newsletter/sign-up/`."""
+
+    heading: str
+    text: str
+    button_label: str
+    lists: list[MailingList]
+    consent_wording: ConsentWording | None
+
+
 class CallToAction(TypedDict):
     """`link` is where the button leads: the block's own address, else, for a coalition, its
     partner's join address (or website), for donate, newsletter and briefings the site

@@ -11,9 +11,9 @@ import uuid
 
 from cms.api.fields import RichTextHTMLField
 from cms.api.streams import stream_item_type
-from core.blocks import BodyBlock
+from newsletter.blocks import PageBodyBlock
 
-BODY_ITEM = stream_item_type(BodyBlock(), "BodyBlock")
+BODY_ITEM = stream_item_type(PageBodyBlock(), "PageBodyBlock")
 # Block ids are UUIDs; this one is the same in every revision and translation of a page, as a
 # translated StreamField block keeps its id.
 BLOCK_IDS = uuid.UUID("5f0b8f0e-7a0c-4d47-9a36-3f1e2c9d8b61")

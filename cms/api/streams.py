@@ -18,6 +18,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cms.api import schemas
 from core import blocks as cms_blocks
+from newsletter.blocks import SignUpBlock
 
 BLOCK_SCHEMAS = {
     cms_blocks.LinkBlock: schemas.Link,
@@ -28,6 +29,7 @@ BLOCK_SCHEMAS = {
     cms_blocks.CallToActionBlock: schemas.CallToAction,
     cms_blocks.DownloadBlock: schemas.Download,
     cms_blocks.HelplinesBlock: schemas.Helplines,
+    SignUpBlock: schemas.SignUp,
 }
 
 _stream_types = {}

@@ -35,6 +35,7 @@ from cms.api.preview import PagePreviewAPIViewSet
 from cms.api.public_pages import public_pages
 from cms.api.shapes import CompactJSON, TimestampedPageSerializer
 from cms.api.v2_tags import TaggedListingMixin, with_prefetched_tags
+from newsletter.models import MailingList
 from resources.models import Partner, Region, ResourceType, Topic
 
 # Filters ------------------------------------------------------------------------------------
@@ -338,6 +339,7 @@ SNIPPETS = {
     "topics": Topic,
     "regions": Region,
     "partners": Partner,
+    "mailing-lists": MailingList,
 }
 ENDPOINTS = {
     "pages": PagesAPIViewSet,

@@ -45,6 +45,7 @@ from cms.api import (
     v3_by_path,
     v3_errors,
     v3_facets,
+    v3_newsletter,
     v3_pages,  # noqa: F401 – replaces Wagtail's page list before the URLs are built
     wagtail_patches,
 )
@@ -53,6 +54,7 @@ from cms.api.public_pages import public_pages
 from cms.api.shapes import TimestampEncoder
 from cms.api.snippet_locale import LocalizedSnippetMetaSchema
 from core.compact_json import JSON_DUMPS_PARAMS
+from newsletter.models import MailingList
 from resources.models import Partner, Region, ResourceType, Topic
 from stories.publishing import StoryConsentError, publish_problem
 
@@ -193,6 +195,8 @@ def site_detail(request: HttpRequest, locale: str | None = None):
 api.add_router("/", snippets_router)
 api.add_router("/", site_router)
 api.add_router("/", v3_facets.router)
+add_snippet_endpoints(v3_newsletter.router, "mailing-lists", MailingList)
+api.add_router("/", v3_newsletter.router)
 api.add_router("/pages/", v3_by_path.router)
 
 

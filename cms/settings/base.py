@@ -13,6 +13,8 @@ from cms.settings.files import *  # noqa: F403
 from cms.settings.headless import *  # noqa: F403
 from cms.settings.languages import *  # noqa: F403
 from cms.settings.logs import *  # noqa: F403
+from cms.settings.newsletter import *  # noqa: F403
+from cms.settings.newsletter import anymail_settings
 from cms.settings.privacy import *  # noqa: F403
 from cms.settings.scheduling import *  # noqa: F403
 from cms.settings.search import *  # noqa: F403
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "core",
     "privacy",
     "documents",
+    "newsletter",
     "home",
     "resources",
     "stories",
@@ -136,3 +139,5 @@ TEMPLATES = [
 # DEFAULT_FROM_EMAIL, SERVER_EMAIL. Only what the environment names; Django's defaults otherwise.
 # A failed send is logged as an error, never hidden.
 globals().update(email_settings(os.environ))
+# Or an email service provider through django-anymail (cms/settings/newsletter.py).
+globals().update(anymail_settings(os.environ))

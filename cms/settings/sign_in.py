@@ -16,7 +16,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # one protected page's password or one person's two-factor codes, or from one network (/24,
 # /48), attempts are refused (429) for LOGIN_COOLOFF_MINUTES after the last one. Counted in the
 # cache; if it is down, in each process. Client addresses come from X-Forwarded-For only behind
-# TRUSTED_PROXY_COUNT proxies that append to it (accounts/network.py).
+# TRUSTED_PROXY_COUNT proxies that append to it (privacy/network.py).
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -30,7 +30,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # Axes sees (and logs) the client's network, never its address; its log lines hide usernames.
-AXES_CLIENT_IP_CALLABLE = "accounts.network.client_network"
+AXES_CLIENT_IP_CALLABLE = "privacy.network.client_network"
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["username"]
 AXES_LOCKOUT_CALLABLE = "accounts.throttle.lockout_response"

@@ -1,5 +1,8 @@
 """Written translations of every demo text, keyed by the English source text."""
 
-from . import ar, es, fr, sw
+from . import ar, es, fr, newsletter, sw
 
-TRANSLATIONS = {"fr": fr.STRINGS, "es": es.STRINGS, "sw": sw.STRINGS, "ar": ar.STRINGS}
+TRANSLATIONS = {
+    code: {**module.STRINGS, **newsletter.STRINGS[code]}
+    for code, module in {"fr": fr, "es": es, "sw": sw, "ar": ar}.items()
+}

@@ -9,6 +9,7 @@ from wagtail_localize.models import Translation
 from core.models import Helpline, NavigationMenu, SiteSettings
 from demo.translations import TRANSLATIONS
 from home.models import CampaignPage, HomePage
+from newsletter.models import ConsentWording, MailingList
 from resources.models import Partner, Region, ResourcePage, ResourceType, Topic
 from stories.models import SurvivorStoryPage
 
@@ -25,6 +26,8 @@ TRANSLATABLE_MODELS = [
     Helpline,
     NavigationMenu,
     SiteSettings,
+    MailingList,
+    ConsentWording,
 ]
 
 
@@ -166,3 +169,19 @@ def test_demo_suggests_donations_in_each_languages_currency_and_joins_its_coalit
     assert "Ksh\u00a01,000" in swahili.content.decode()
     assert audri.name in french.content.decode()
     assert audri.join_url in french.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", sorted(LANGUAGE_CODES))
+def test_the_home_page_and_campaign_offer_the_demo_lists_in_each_language(client, language):
+    home = HomePage.objects.get(locale__language_code=language)
+    campaign = CampaignPage.objects.get(locale__language_code=language)
+    lists = MailingList.objects.filter(locale__language_code=language)
+
+    assert {mailing_list.kind for mailing_list in lists} == {"newsletter", "early-access"}
+    home_page = client.get(home.url).text
+    assert 'action="/' + language + '/newsletter/sign-up/"' in home_page
+    for mailing_list in lists:
+        assert mailing_list.name in home_page
+    assert ConsentWording.current(home.locale).text in home_page
+    assert "/newsletter/sign-up/" in client.get(campaign.url).text

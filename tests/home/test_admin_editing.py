@@ -177,7 +177,12 @@ def test_editor_creates_index_pages_under_a_new_home_page(admin_client):
         admin_client,
         root,
         HomePage,
-        {"title": "Second site", "slug": "second-site", "hero_heading": "Welcome"},
+        {
+            "title": "Second site",
+            "slug": "second-site",
+            "hero_heading": "Welcome",
+            "sign_up-count": "0",
+        },
     )
     home = assert_created(response, HomePage, "Second site")
 

@@ -8,6 +8,7 @@ line in MATRIX."""
 
 import datetime
 import io
+import uuid
 from dataclasses import dataclass
 
 import pytest
@@ -42,10 +43,19 @@ EDITORS = roles.EDITORS
 MODERATORS = roles.MODERATORS
 REVIEWERS = roles.STORY_REVIEWERS
 CUSTODIANS = roles.STORY_CUSTODIANS
+SUPPORTERS = roles.SUPPORTER_MANAGERS
 FRENCH = "Translators – French"
 SPANISH = "Translators – Spanish"
 SUPERUSER = "superuser"
-GROUPS = [EDITORS, MODERATORS, REVIEWERS, CUSTODIANS, FRENCH, SPANISH]  # `people`, by group
+GROUPS = [
+    EDITORS,
+    MODERATORS,
+    REVIEWERS,
+    CUSTODIANS,
+    SUPPORTERS,
+    FRENCH,
+    SPANISH,
+]  # `people`, by group
 EDITING = {EDITORS, MODERATORS}
 NOBODY = set()
 
@@ -363,6 +373,50 @@ def open_admin(url):
     return probe
 
 
+def a_subscriber():
+    from newsletter.models import ConsentWording, MailingList, Subscriber, Subscription
+
+    mailing_list = MailingList.objects.create(name="Probe list", slug=f"probe-{uuid.uuid4().hex}")
+    subscriber = Subscriber.objects.create(email=f"probe{mailing_list.pk}@mail.com", language="en")
+    wording = ConsentWording.objects.create(text="I agree.")
+    Subscription.objects.create(
+        subscriber=subscriber,
+        mailing_list=mailing_list,
+        consent_wording=wording,
+        status="confirmed",
+    )
+    return subscriber
+
+
+def erase_a_subscriber(attempt):
+    from newsletter.models import Subscriber
+
+    subscriber = a_subscriber()
+    attempt.client.post(reverse("newsletter_erase", args=[subscriber.pk]))
+    return not Subscriber.objects.filter(pk=subscriber.pk).exists()
+
+
+def see_subscriber_counts(attempt):
+    a_subscriber()
+    return "newsletter-subscriptions" in attempt.client.get(reverse("wagtailadmin_home")).text
+
+
+def add_a_mailing_list(attempt):
+    from newsletter.models import MailingList
+
+    slug = f"probe-{uuid.uuid4().hex}"
+    attempt.client.post(
+        reverse("wagtailsnippets_newsletter_mailinglist:add"),
+        {
+            "name": "Probe list",
+            "slug": slug,
+            "kind": "newsletter",
+            "locale": locale("en").pk,
+        },
+    )
+    return MailingList.objects.filter(slug=slug).exists()
+
+
 MATRIX = [
     # Pages: editors work in every language; translators in theirs; stories go to reviewers.
     ("edit an English campaign page", edit(campaign()), EDITING),
@@ -396,6 +450,12 @@ MATRIX = [
     ("find consent forms in the document chooser", choose_a_signed_form, {CUSTODIANS}),
     ("open a signed consent form in the admin", open_a_signed_form, {CUSTODIANS}),
     ("see consent records in the site history", see_consent_in_site_history, {CUSTODIANS}),
+    # Subscribers: supporter managers only.
+    ("open the subscribers", open_admin("newsletter_subscription:index"), {SUPPORTERS}),
+    ("export subscribers", open_admin("/admin/newsletter_subscription/?export=csv"), {SUPPORTERS}),
+    ("erase a subscriber", erase_a_subscriber, {SUPPORTERS}),
+    ("see subscriber counts on the dashboard", see_subscriber_counts, {SUPPORTERS}),
+    ("add a mailing list", add_a_mailing_list, EDITING),
     # Media, library and translations.
     ("upload an image to Site media", upload_an_image, EDITING),
     ("choose an image from Site media", choose_an_image, EDITING | {REVIEWERS, FRENCH, SPANISH}),

@@ -13,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from core.media_collections import ensure_site_media_collection
 from core.models import Helpline, NavigationMenu, SiteSettings
 from demo import content
+from demo import newsletter as demo_newsletter
 from demo.seeding import DemoObjects, demo_key, list_html, paragraphs_html
 from demo.translate import translate_object
 from home.models import CampaignIndexPage, CampaignPage, HomePage, StandardPage
@@ -98,6 +99,7 @@ class Command(BaseCommand):
             self.story(pages["stories"], data, taxonomies, campaign) for data in content.STORIES
         ]
         self.feature_campaign(home, campaign, stories, resources)
+        demo_newsletter.add_sign_up_boxes(self.objects, home, campaign)
         self.build_navigation(pages)
         self.build_site_settings(home, pages["browse-safely"])
 
@@ -360,6 +362,7 @@ class Command(BaseCommand):
         # Helplines before the pages that show them (wagtail-localize needs their translations).
         for model in (ResourceType, Topic, Region, Partner, Helpline, SiteSettings):
             sources += list(model.objects.filter(locale=self.english))
+        sources += demo_newsletter.sources(self.english)
         home = HomePage.objects.get(translation_key=demo_key("page:home"), locale=self.english)
         sources += [page.specific for page in home.get_descendants(inclusive=True).order_by("path")]
         # The navigation links to pages, so it is translated once they exist.

@@ -1,5 +1,6 @@
-"""Where a request comes from, as far as sign-in throttling needs to know: the client's network
-(/24 for IPv4, /48 for IPv6, as in the logs: privacy.logging), never its full address.
+"""Where a request comes from, as far as throttles (sign-in, newsletter sign-up) need to know:
+the client's network (/24 for IPv4, /48 for IPv6, as in the logs: privacy.logging), never its
+full address.
 
 The client is the peer of this server (REMOTE_ADDR) unless the operator says that
 TRUSTED_PROXY_COUNT proxies stand in front of it: then it is the address the outermost of them
