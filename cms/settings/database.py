@@ -49,6 +49,8 @@ def replica_database(url, primary):
     return replica
 
 
+# Seconds a process leaves a replica that did not answer alone before asking it again.
+DATABASE_REPLICA_RETRY_SECONDS = int(os.environ.get("DATABASE_REPLICA_RETRY_SECONDS", "30"))
 if replica_url := os.environ.get("DATABASE_REPLICA_URL", ""):
     DATABASES["replica"] = replica_database(replica_url, DATABASES["default"])
     DATABASE_ROUTERS = ["cms.db_routing.ReplicaRouter"]

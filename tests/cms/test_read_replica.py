@@ -22,6 +22,13 @@ def routed(settings):
     settings.RESPONSE_CACHE = False  # every request renders, and so reads
 
 
+@pytest.fixture(autouse=True, scope="module")
+def replica_connection_closed_afterwards():
+    """Left open, it would keep the test database from being dropped at the end of the run."""
+    yield
+    connections["replica"].close()
+
+
 def databases_read(client, path, method="get", **extra):
     with (
         CaptureQueriesContext(connections["default"]) as primary,
