@@ -69,7 +69,6 @@ def test_a_visitor_with_a_session_reads_the_primary(client):
         ("/en/?preview=1", {}),
         ("/api/v2/pages/?version=latest", {}),
         ("/api/v2/page_preview/?content_type=home.homepage&token=x", {}),
-        ("/healthz", {}),
         ("/admin/login/", {}),
     ],
 )

@@ -78,11 +78,16 @@ def page_reads(database):
 
 
 def reads_reach(database, site, **headers):
-    """Requests read `database`'s page table (its counters move on, shortly after)."""
+    """Requests read `database`'s page table: its counters move on, shortly after each request
+    ends, so requests go on until they do."""
     before = page_reads(database)
-    for path in ("/en/", HOME_PAGES):
-        get(site, path, **headers)
-    wait_for(lambda: page_reads(database) > before, 10, "no page read reached the database")
+
+    def read_and_count():
+        for path in ("/en/", HOME_PAGES):
+            get(site, path, **headers)
+        return page_reads(database) > before
+
+    wait_for(read_and_count, 10, "no page read reached the database")
 
 
 def test_anonymous_reads_come_from_the_replica(site, standby):
@@ -140,5 +145,12 @@ def test_while_the_replica_is_down_the_primary_answers_everything(site, standby,
         assert get(site, "/healthz").json()["replica"] == "unreachable"
         reads_reach(private_database, site)
     # Asked again a second after it failed (DATABASE_REPLICA_RETRY_SECONDS here).
-    wait_for(lambda: get(site, "/healthz").json()["replica"] == "ok", 10, "the replica is back")
+    wait_for(
+        lambda: caught_up(site), 10, f"the replica is not back: {get(site, '/healthz').json()}"
+    )
     reads_reach(standby, site)
+
+
+def caught_up(site):
+    health = get(site, "/healthz").json()
+    return health["replica"] == "ok" and health["replica_lag_bytes"] == 0
