@@ -4,7 +4,7 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -34,6 +34,9 @@ def healthz(request):
         "static": "missing manifest" if manifest_is_missing() else "ok",
     }
     can_serve = checks["database"] == "ok" and checks["static"] == "ok"
+    if "replica" in settings.DATABASES and settings.DATABASE_ROUTERS:
+        # Reported, never a 503: without its replica the site reads everything from the primary.
+        checks.update(replica_status())
     return compact_json_response(
         {"status": "ok" if can_serve else "error", **checks}, status=200 if can_serve else 503
     )
@@ -47,6 +50,26 @@ def database_answers():
     except DatabaseError:
         return False
     return True
+
+
+def replica_status():
+    """The read replica (DATABASE_REPLICA_URL): whether it answers, and how many bytes of the
+    primary's write-ahead log it has still to replay (0: it reads what the primary would)."""
+    try:
+        with connections["replica"].cursor() as cursor:
+            cursor.execute("SELECT pg_last_wal_replay_lsn()")
+            (replayed,) = cursor.fetchone()
+    except DatabaseError:
+        return {"replica": "unreachable"}
+    if replayed is None:  # not in recovery: promoted, or never a standby
+        return {"replica": "not a standby"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_wal_lsn_diff(pg_current_wal_flush_lsn(), %s)", [replayed])
+            (behind,) = cursor.fetchone()
+    except DatabaseError:
+        return {"replica": "ok"}  # the primary's outage is the database check's
+    return {"replica": "ok", "replica_lag_bytes": max(int(behind), 0)}
 
 
 def cache_answers():

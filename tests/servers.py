@@ -13,6 +13,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 import requests
 from django.conf import settings
@@ -63,6 +64,11 @@ class PrivatePostgres:
         self.run(
             self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "cms"
         )
+
+    def sql(self, query, *parameters):
+        """One row of `query`'s answer, in a connection of its own (committed at once)."""
+        with psycopg.connect(self.url, autocommit=True) as database:
+            return database.execute(query, parameters).fetchone()
 
     def pg_ctl(self, *arguments):
         options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -118,6 +124,20 @@ class PrivatePostgres:
             capture_output=True,
         )
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class StreamingStandby(PrivatePostgres):
+    """A hot standby of `primary` on a port of its own, streaming its WAL (`pg_basebackup -R`:
+    initdb's pg_hba.conf already lets loopback replicate, and `wal_level` is `replica` by
+    default)."""
+
+    def create_from(self, primary):
+        self.run(
+            self.bin / "pg_basebackup",
+            *("-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"),
+            *("-D", self.data, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"),
+        )
+        self.start()
 
 
 def collect_static(static_root):

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     # permissions, CSP, CORS), compressed, fresh after every change (caching/): a kept answer is
     # served before any other middleware runs.
     "caching.middleware.ResponseCacheMiddleware",
+    # Anonymous public reads from the read replica, when there is one (cms/db_routing.py).
+    "cms.db_routing.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Content-Security-Policy: strict for the public site, looser for the admin (privacy/csp.py).

@@ -22,3 +22,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # tests of the queue itself switch to the database backend and run the worker
 # (tests/core/test_background_tasks.py), whose worker subprocess is given TASKS_BACKEND=database.
 TASKS = task_settings({"TASKS_BACKEND": os.environ.get("TASKS_BACKEND", "immediate")})
+# The router's tests read through a replica alias: the test database itself (a Django mirror).
+DATABASES.setdefault("replica", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})  # noqa: F405
+if DATABASES["replica"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # SQLite's in-memory test database is shared between its connections table by table: a
+    # second one reading without locks sees the test's own rows and never blocks its writes.
+    DATABASES["replica"]["OPTIONS"] = {"init_command": "PRAGMA read_uncommitted = 1"}  # noqa: F405
