@@ -21,6 +21,7 @@ from moto.server import ThreadedMotoServer
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from backup.files import file_roots
 from cms.settings.object_storage import object_storage_settings
 from core.media_collections import ensure_site_media_collection
 from core.renditions import site_filter_specs
@@ -289,3 +290,11 @@ def test_documents_beside_images_in_one_bucket_stay_private(object_storage, s3_e
     assert report.file.name in keys(object_storage, MEDIA_BUCKET, "documents/")
     assert anonymous_get(f"{s3_endpoint}/{MEDIA_BUCKET}/{report.file.name}")[0] == 403
     assert anonymous_get(image.file.url)[0] == 200
+
+
+def test_a_backup_names_both_buckets_as_left_out_for_their_versioning(object_storage):
+    media, documents = file_roots()
+
+    assert (media.path, documents.path) == (None, None)
+    assert "kept in S3Storage" in media.why_not_included()
+    assert "kept in PrivateS3DocumentStorage" in documents.why_not_included()
