@@ -298,3 +298,16 @@ def test_a_backup_names_both_buckets_as_left_out_for_their_versioning(object_sto
     assert (media.path, documents.path) == (None, None)
     assert "kept in S3Storage" in media.why_not_included()
     assert "kept in PrivateS3DocumentStorage" in documents.why_not_included()
+
+
+@pytest.mark.django_db
+def test_a_document_whose_object_is_gone_answers_not_found_after_the_privacy_check(
+    object_storage, client, django_user_model, consent_form
+):
+    object_storage.delete_object(Bucket=DOCUMENTS_BUCKET, Key=consent_form.file.name)
+
+    assert client.get(consent_form.url).status_code == 302  # still the login page first
+    custodian = django_user_model.objects.create_user("custodian-7732", password="x")
+    custodian.groups.add(Group.objects.get(name=STORY_CUSTODIANS_GROUP))
+    client.force_login(custodian)
+    assert client.get(consent_form.url).status_code == 404
