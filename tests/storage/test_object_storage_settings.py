@@ -132,3 +132,25 @@ def test_the_image_policy_follows_the_cdn_domain(run_python):
     for images in (public_images, admin_images):
         assert "'https://media.example.org'" in images
         assert "scw.cloud" not in images
+
+
+def test_documents_in_the_images_bucket_are_warned_of_before_deploying(settings):
+    from django.core.checks import run_checks
+
+    environ = {"AWS_STORAGE_BUCKET_NAME": "site-media", **KEYS}
+    settings.STORAGES = {**settings.STORAGES, **object_storage_settings(environ)["STORAGES"]}
+    beside = [
+        message.id for message in run_checks(tags=["security"], include_deployment_checks=True)
+    ]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        **object_storage_settings({**environ, "AWS_DOCUMENTS_BUCKET_NAME": "site-documents"})[
+            "STORAGES"
+        ],
+    }
+    apart = [
+        message.id for message in run_checks(tags=["security"], include_deployment_checks=True)
+    ]
+
+    assert "documents.W002" in beside
+    assert "documents.W002" not in apart
