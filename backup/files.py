@@ -35,6 +35,12 @@ class FileRoot:
         )
 
 
+def _name_of(storage):
+    """The storage's class name; `type()` would name the lazy object that stands for it (the
+    document model's storage follows `STORAGES["documents"]`)."""
+    return storage.__class__.__name__
+
+
 def _folder_of(storage):
     return Path(storage.location).resolve() if isinstance(storage, FileSystemStorage) else None
 
@@ -46,12 +52,12 @@ def file_roots():
     media_skipped = (media / RENDITIONS_FOLDER,) if media else ()
     if documents is not None and documents == media:
         # Documents in the media folder itself travel with it, under the same relative names.
-        return [FileRoot("media", media, type(media_storage).__name__, media_skipped)]
+        return [FileRoot("media", media, _name_of(media_storage), media_skipped)]
     if documents is not None and media is not None and documents.is_relative_to(media):
         media_skipped += (documents,)
     return [
-        FileRoot("media", media, type(media_storage).__name__, media_skipped),
-        FileRoot("documents", documents, type(documents_storage).__name__),
+        FileRoot("media", media, _name_of(media_storage), media_skipped),
+        FileRoot("documents", documents, _name_of(documents_storage)),
     ]
 
 
@@ -63,7 +69,7 @@ def restore_folders():
         "documents": get_document_model()._meta.get_field("file").storage,
     }
     return {
-        section: FileRoot(section, _folder_of(storage), type(storage).__name__)
+        section: FileRoot(section, _folder_of(storage), _name_of(storage))
         for section, storage in sections.items()
     }
 

@@ -20,3 +20,24 @@ def documents_root_is_not_served(app_configs, **kwargs):
         for name, root in served.items()
         if root and documents.is_relative_to(Path(root).resolve())
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def documents_bucket_is_apart(app_configs, **kwargs):
+    """With object storage, documents beside the images stay private only while the bucket's
+    policy makes nothing but the images public (README: Object storage)."""
+    options = {
+        alias: settings.STORAGES.get(alias, {}).get("OPTIONS", {})
+        for alias in ("default", "documents")
+    }
+    bucket = options["documents"].get("bucket_name")
+    if not bucket or bucket != options["default"].get("bucket_name"):
+        return []
+    return [
+        checks.Warning(
+            f"Documents are kept in the images' public bucket ({bucket}), under documents/.",
+            hint="Set AWS_DOCUMENTS_BUCKET_NAME to a private bucket of their own, or make sure "
+            "the bucket's policy lets anyone read original_images/ and images/ only.",
+            id="documents.W002",
+        )
+    ]

@@ -8,16 +8,18 @@ consent form's name could download it. These documents live in `STORAGES["docume
 (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`).
 """
 
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
+from documents.storage import documents_storage
+
 
 def private_documents_storage():
-    """A callable, so that migrations name it rather than the storage configured today."""
-    return storages["documents"]
+    """A callable, so that migrations name it rather than the storage configured today; the
+    storage follows STORAGES["documents"] (documents/storage.py)."""
+    return documents_storage
 
 
 class SiteDocument(AbstractDocument):

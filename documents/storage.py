@@ -1,9 +1,14 @@
 """Where document files are kept: `STORAGES["documents"]`, by default a folder outside
-`MEDIA_ROOT` (`DOCUMENTS_ROOT`) that no web server serves."""
+`MEDIA_ROOT` (`DOCUMENTS_ROOT`) that no web server serves; with object storage, a private bucket
+(documents/object_storage.py)."""
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.utils.functional import cached_property
+from django.core.files.storage import FileSystemStorage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, cached_property, empty
+
+NO_ADDRESS = "Documents are served by the document view, never by address."
 
 
 class PrivateDocumentStorage(FileSystemStorage):
@@ -22,4 +27,22 @@ class PrivateDocumentStorage(FileSystemStorage):
             self.__dict__.pop("location", None)
 
     def url(self, name):
-        raise NotImplementedError("Documents are served by the document view, never by address.")
+        raise NotImplementedError(NO_ADDRESS)
+
+
+class DocumentStorage(LazyObject):
+    """`storages["documents"]`, looked up when first used and again after STORAGES changes (the
+    document model's file field keeps this object, not the storage of the settings it started
+    with)."""
+
+    def _setup(self):
+        self._wrapped = storages["documents"]
+
+
+documents_storage = DocumentStorage()
+
+
+@receiver(setting_changed)
+def _forget_documents_storage(setting, **kwargs):
+    if setting == "STORAGES":
+        documents_storage._wrapped = empty

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 from cms.settings.environment import BASE_DIR
+from cms.settings.object_storage import object_storage_settings
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -18,6 +19,12 @@ STORAGES = {
     "documents": {"BACKEND": "documents.storage.PrivateDocumentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# With AWS_STORAGE_BUCKET_NAME, images and documents are kept in object storage instead, where
+# every app server finds them (cms/settings/object_storage.py); MEDIA_URL is then the images'
+# public address.
+_object_storage = object_storage_settings(os.environ)
+STORAGES.update(_object_storage.get("STORAGES", {}))
+MEDIA_URL = _object_storage.get("MEDIA_URL", MEDIA_URL)
 
 # A long page's editing form posts more fields than Django's default of 1000 allows.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -26,9 +33,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "t
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.SiteDocument"
 # Every download goes through the document view and its privacy check, whatever storage holds
-# the files (Wagtail would redirect to a remote storage's own address). Wagtail serves them under
-# `Content-Security-Policy: default-src 'none'`, so that a PDF or HTML file cannot run scripts
-# on this site's origin.
+# the files (Wagtail would redirect to a remote storage's own address, which anyone holding it
+# could open, from a browser's history or a forwarded link, with no check). Wagtail streams
+# them under `Content-Security-Policy: default-src 'none'`, so that a PDF or HTML file cannot
+# run scripts on this site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Phone photos (HEIC) are accepted and stored as JPEG; every upload loses its metadata
 # (privacy/images.py).

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.settings.object_storage import require_credentials
+
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES, SECRET_KEY
 
@@ -13,6 +15,9 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "DJANGO_ALLOWED_HOSTS must list the site's host names in production."
     )
+
+# A bucket without keys, unless the server's IAM role gives them (cms/settings/object_storage.py).
+require_credentials(os.environ)
 
 if not os.environ.get("DEEPL_API_KEY"):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
