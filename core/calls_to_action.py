@@ -1,10 +1,12 @@
 """What a call to action (core.blocks.CallToActionBlock) leads to, for its template and both
 APIs alike: the coalition to join, the links to share the page, the amounts to give."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from core.localization import localized_in_every_block
+from core.representations import full_url
 from core.sharing import hashtag_of, share_links
 
 
@@ -43,9 +45,12 @@ class CallToActionValue(blocks.StructValue):
         if self.get("link"):
             return self.get("link")
         settings = site_settings()
-        if settings is None:
-            return None
-        return (settings.donate_url if kind == "donate" else settings.newsletter_url) or None
+        if kind == "donate":
+            return (settings.donate_url or None) if settings else None
+        # An outside provider's page if the editors chose one, else the site's own sign-up form.
+        if settings is not None and settings.newsletter_url:
+            return settings.newsletter_url
+        return full_url(reverse("newsletter:sign_up"))
 
     def share(self, page, request=None):
         """The address shared (the block's own, else the page's), the hashtag and the links."""

@@ -18,7 +18,7 @@ SITE_SETTINGS = {
         "Once a month: new research, legal analysis and ways to act, with early access "
         "to our expert briefings."
     ),
-    "newsletter_url": "https://lists.example.org/subscribe",
+    "newsletter_url": "",  # the site's own sign-up page (newsletter/)
     "quick_exit_url": "https://www.bbc.com/weather",
     "social_accounts": [
         ("bluesky", "https://bsky.app/profile/freedom-collective.example.org"),

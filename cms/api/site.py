@@ -6,6 +6,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import iri_to_uri, uri_to_iri
 from wagtail.models import Locale, Page, Site
@@ -97,7 +98,9 @@ def settings_data(site_settings) -> schemas.SiteSettings:
         newsletter=schemas.Newsletter(
             heading=site_settings.newsletter_heading,
             text=site_settings.newsletter_text,
-            url=site_settings.newsletter_url,
+            # An outside provider's page if the editors chose one, else the site's own form.
+            url=site_settings.newsletter_url
+            or representations.full_url(reverse("newsletter:sign_up")),
         ),
         quick_exit_url=site_settings.quick_exit_url,
         browse_safely_url=(
