@@ -22,8 +22,10 @@ ERRORS = {
     "404": "Not found, or not visible to this client: an id in the path, the body or a filter.",
     "409": "Conflicts with existing content, e.g. a slug or address already in use.",
     "422": "Validation failed: `errors` lists each invalid field, with its location.",
+    "429": "Too many requests from this network: try again after `Retry-After` seconds.",
 }
-# No API answer is rate limited (only signing in is, accounts/throttle.py): no 429 is declared.
+# The operations that are rate limited (newsletter/limits.py): only they declare a 429.
+RATE_LIMITED = {"newsletter_sign_up"}
 WRITES = {"post", "put", "patch"}
 # Operations that answer with a redirect to the detail of what they found.
 FINDERS = {
@@ -43,6 +45,8 @@ def error_statuses(method, operation):
         statuses |= {"401", "403"}
     if method in WRITES:
         statuses.add("409")
+    if operation.get("operationId") in RATE_LIMITED:
+        statuses.add("429")
     return statuses
 
 
