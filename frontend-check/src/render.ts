@@ -101,6 +101,16 @@ function callToAction(c: CallToAction): string {
   return `<aside class="cta ${c.kind}"><h2>${escape(c.heading)}</h2><p>${escape(c.text)}</p>${partner}${share}${donation}${button}</aside>`;
 }
 
+// A sign-up box: the lists to choose and the consent wording; the form POSTs the address to
+// /api/v3/newsletter/sign-up/ (the site's own, no mailing-list provider).
+function signUp(s: Schemas["SignUp"]): string {
+  const lists = s.lists
+    .map((l) => `<li><label><input type="checkbox" name="lists" value="${l.id}"> ${escape(l.name)}</label></li>`)
+    .join("");
+  const consent = s.consent_wording ? `<p>${escape(s.consent_wording.text)}</p>` : "";
+  return `<form class="sign-up" method="post"><h2>${escape(s.heading)}</h2><p>${escape(s.text)}</p><ul>${lists}</ul>${consent}<button>${escape(s.button_label)}</button></form>`;
+}
+
 function block(b: Block): string {
   switch (b.type) {
     case "paragraph":
@@ -115,6 +125,8 @@ function block(b: Block): string {
       return `<p><a href="${escape(b.value.url)}">${escape(b.value.title)} (${escape(b.value.provider)})</a></p>`;
     case "call_to_action":
       return callToAction(b.value);
+    case "sign_up":
+      return signUp(b.value);
     case "helplines":
       return `<aside><h2>${escape(b.value.heading)}</h2><ul>${b.value.helplines
         .map((h) => `<li>${escape(h.name)}: <a href="${escape(h.phone_link)}" dir="ltr">${escape(h.phone)}</a></li>`)
