@@ -16,6 +16,14 @@ def site_settings():
     return SiteSettings.for_active_locale()
 
 
+def sign_up_address(settings):
+    """Where "Sign up" leads: an outside provider's page if the editors chose one for the
+    language, else the site's own sign-up form (newsletter/)."""
+    if settings is not None and settings.newsletter_url:
+        return settings.newsletter_url
+    return reverse("newsletter:sign_up")
+
+
 class CallToActionValue(blocks.StructValue):
     @property
     def partner_shown(self):
@@ -47,10 +55,7 @@ class CallToActionValue(blocks.StructValue):
         settings = site_settings()
         if kind == "donate":
             return (settings.donate_url or None) if settings else None
-        # An outside provider's page if the editors chose one, else the site's own sign-up form.
-        if settings is not None and settings.newsletter_url:
-            return settings.newsletter_url
-        return full_url(reverse("newsletter:sign_up"))
+        return full_url(sign_up_address(settings))
 
     def share(self, page, request=None):
         """The address shared (the block's own, else the page's), the hashtag and the links."""

@@ -6,12 +6,12 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import iri_to_uri, uri_to_iri
 from wagtail.models import Locale, Page, Site
 
 from cms.api import representations, schemas
+from core.calls_to_action import sign_up_address
 
 
 def direction(language_code) -> str:
@@ -98,9 +98,7 @@ def settings_data(site_settings) -> schemas.SiteSettings:
         newsletter=schemas.Newsletter(
             heading=site_settings.newsletter_heading,
             text=site_settings.newsletter_text,
-            # An outside provider's page if the editors chose one, else the site's own form.
-            url=site_settings.newsletter_url
-            or representations.full_url(reverse("newsletter:sign_up")),
+            url=representations.full_url(sign_up_address(site_settings)),
         ),
         quick_exit_url=site_settings.quick_exit_url,
         browse_safely_url=(

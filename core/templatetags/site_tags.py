@@ -108,3 +108,11 @@ def call_to_action_share(context, value):
     """`{% call_to_action_share value as share %}`: the address a share call to action shares
     (its own, else the page's), the hashtag and the links (core/sharing.py)."""
     return value.share(context.get("page"), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def sign_up_link(context):
+    """`{% sign_up_link as url %}`: where "Sign up" leads in the page's language."""
+    from core.calls_to_action import sign_up_address
+
+    return sign_up_address(context.get("site_settings"))
